@@ -1,0 +1,166 @@
+package metrics
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Count is a count that may be unknown: a number from a report, or no number at all
+// (no report yet, or a platform that does not expose it). The zero Count is unknown, so a
+// [Counts] literal leaves every field it does not set unknown rather than zero.
+// Counts are comparable with ==.
+type Count struct {
+	n     int64
+	known bool
+}
+
+// Known returns a known Count of n. A negative n is accepted here and rejected, with an
+// error wrapping [ErrInvalid], by every function that uses it.
+func Known(n int64) Count { return Count{n: n, known: true} }
+
+// Unknown is the unknown Count, the same as the zero Count.
+var Unknown = Count{}
+
+// Get returns the count and whether it is known.
+func (c Count) Get() (n int64, ok bool) { return c.n, c.known }
+
+// IsKnown reports whether the count is known.
+func (c Count) IsKnown() bool { return c.known }
+
+// String returns the count in decimal digits, or "unknown".
+func (c Count) String() string {
+	if !c.known {
+		return "unknown"
+	}
+	return strconv.FormatInt(c.n, 10)
+}
+
+// MarshalText implements [encoding.TextMarshaler]: decimal digits, or empty for unknown.
+// In JSON an unknown Count is "" and a known one a string of digits, never a bare number
+// that a decoder could turn into a float.
+func (c Count) MarshalText() ([]byte, error) {
+	if !c.known {
+		return []byte{}, nil
+	}
+	return strconv.AppendInt(nil, c.n, 10), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. Empty text and "unknown" give the
+// unknown Count; otherwise the text must be a non-negative decimal integer without sign
+// or separators.
+func (c *Count) UnmarshalText(text []byte) error {
+	s := string(text)
+	if s == "" || strings.EqualFold(s, "unknown") {
+		*c = Count{}
+		return nil
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return &ParseError{What: "count", Input: s, Reason: "want digits 0-9 or \"unknown\""}
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return &ParseError{What: "count", Input: s, Reason: "out of range"}
+	}
+	*c = Known(n)
+	return nil
+}
+
+// ParseCount parses the text form of [Count.MarshalText]; see [Count.UnmarshalText].
+func ParseCount(s string) (Count, error) {
+	var c Count
+	err := c.UnmarshalText([]byte(s))
+	return c, err
+}
+
+// Metric names one field of [Counts].
+type Metric uint8
+
+// The metrics of [Counts].
+const (
+	Impressions Metric = iota + 1 // times the post was shown (not unique)
+	Reach                         // unique accounts reached; never summed across posts
+	Views                         // views by the platform's own definition
+	CompletedViews                // views watched to the end
+	Followers                     // the creator's followers when the post went live
+	Likes
+	Comments
+	Shares
+	Saves
+	Clicks      // link clicks
+	Conversions // purchases, sign-ups: whatever the campaign counts as the action
+)
+
+const numMetrics = int(Conversions) + 1
+
+var metricNames = [numMetrics]string{
+	"", "impressions", "reach", "views", "completed views", "followers",
+	"likes", "comments", "shares", "saves", "clicks", "conversions",
+}
+
+// String returns the metric's name in lower case, e.g. "completed views".
+func (m Metric) String() string {
+	if int(m) > 0 && int(m) < numMetrics {
+		return metricNames[m]
+	}
+	return "Metric(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Counts holds the figures of one post from one report. Fields left unset are unknown,
+// not zero; set a zero with Known(0).
+type Counts struct {
+	Impressions    Count
+	Reach          Count
+	Views          Count
+	CompletedViews Count
+	Followers      Count
+	Likes          Count
+	Comments       Count
+	Shares         Count
+	Saves          Count
+	Clicks         Count
+	Conversions    Count
+}
+
+// Get returns the Count of metric m, or the unknown Count for an unknown m.
+func (c Counts) Get(m Metric) Count {
+	switch m {
+	case Impressions:
+		return c.Impressions
+	case Reach:
+		return c.Reach
+	case Views:
+		return c.Views
+	case CompletedViews:
+		return c.CompletedViews
+	case Followers:
+		return c.Followers
+	case Likes:
+		return c.Likes
+	case Comments:
+		return c.Comments
+	case Shares:
+		return c.Shares
+	case Saves:
+		return c.Saves
+	case Clicks:
+		return c.Clicks
+	case Conversions:
+		return c.Conversions
+	}
+	return Count{}
+}
+
+// Validate reports every known count that is negative, each as an error wrapping
+// [ErrInvalid], joined.
+func (c Counts) Validate() error {
+	var errs []error
+	for m := Impressions; m <= Conversions; m++ {
+		if n, ok := c.Get(m).Get(); ok && n < 0 {
+			errs = append(errs, invalid("counts", m.String(), strconv.FormatInt(n, 10), "negative count"))
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,114 @@
+package metrics
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Sentinel errors. Every error this package returns wraps exactly one of them, so a
+// platform can map it to a status code with [errors.Is] (ErrInvalid and ErrMismatch to
+// 422, ErrUndefined and ErrUnknown to a "not available" cell in a report).
+var (
+	// ErrInvalid reports input that no formula accepts: a negative count, a negative
+	// cost, a zero Money without a currency, a malformed definition.
+	ErrInvalid = errors.New("metrics: invalid input")
+
+	// ErrUndefined reports a result that does not exist for valid inputs: a zero
+	// denominator (a CPM over 0 impressions), a median of no durations, a reach-based
+	// engagement rate summed across posts.
+	ErrUndefined = errors.New("metrics: undefined result")
+
+	// ErrUnknown reports a result whose input is missing: no report yet, or a platform
+	// that does not expose the number (TikTok has no saves). Unknown is not zero.
+	ErrUnknown = errors.New("metrics: unknown (missing input)")
+
+	// ErrMismatch reports results that cannot be combined or compared: engagement rates
+	// under different definitions, actuals answering different reporting windows.
+	ErrMismatch = errors.New("metrics: results are not comparable")
+)
+
+// InputError reports one input that a formula cannot use. Its Unwrap returns Err, one
+// of ErrInvalid, ErrUndefined or ErrUnknown.
+type InputError struct {
+	Op     string // the formula or function, e.g. "CPM"
+	Input  string // the input's name, e.g. "impressions"
+	Value  string // the input as given; empty when it is missing
+	Reason string // what is wrong, e.g. "zero denominator"
+	Err    error  // the sentinel
+}
+
+// Error returns a message such as `metrics: CPM: impressions 0: zero denominator`.
+func (e *InputError) Error() string {
+	s := "metrics: " + e.Op + ": " + e.Input
+	if e.Value != "" {
+		s += " " + e.Value
+	}
+	return s + ": " + e.Reason
+}
+
+// Unwrap returns the sentinel the error belongs to.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ParseError reports text that does not parse. Its Unwrap returns ErrInvalid.
+type ParseError struct {
+	What   string // what was being parsed, e.g. "definition"
+	Input  string // the text as given
+	Reason string // what is wrong
+}
+
+// Error returns a message such as `metrics: parse definition "likes/fans": unknown basis "fans"`.
+func (e *ParseError) Error() string {
+	return "metrics: parse " + e.What + " " + strconv.Quote(e.Input) + ": " + e.Reason
+}
+
+// Unwrap returns ErrInvalid.
+func (e *ParseError) Unwrap() error { return ErrInvalid }
+
+// MismatchError reports two results that cannot be combined or compared. Its Unwrap
+// returns ErrMismatch.
+type MismatchError struct {
+	Op   string // what was attempted, e.g. "combine engagement rates"
+	What string // what differs, e.g. "definition"
+	A, B string // the two differing values, as text
+}
+
+// Error returns a message such as
+// `metrics: combine engagement rates: definition "likes / reach" differs from "likes / views"`.
+func (e *MismatchError) Error() string {
+	return "metrics: " + e.Op + ": " + e.What + " " + strconv.Quote(e.A) +
+		" differs from " + strconv.Quote(e.B)
+}
+
+// Unwrap returns ErrMismatch.
+func (e *MismatchError) Unwrap() error { return ErrMismatch }
+
+func invalid(op, input, value, reason string) error {
+	return &InputError{Op: op, Input: input, Value: value, Reason: reason, Err: ErrInvalid}
+}
+
+func undefined(op, input, value, reason string) error {
+	return &InputError{Op: op, Input: input, Value: value, Reason: reason, Err: ErrUndefined}
+}
+
+func unknown(op, input string) error {
+	return &InputError{Op: op, Input: input, Reason: "unknown (no data)", Err: ErrUnknown}
+}
+
+// checkCount validates a numerator count.
+func checkCount(op, name string, n int64) error {
+	if n < 0 {
+		return invalid(op, name, strconv.FormatInt(n, 10), "negative count")
+	}
+	return nil
+}
+
+// checkDenominator validates a denominator count: negative is invalid, zero undefined.
+func checkDenominator(op, name string, n int64) error {
+	if n < 0 {
+		return invalid(op, name, strconv.FormatInt(n, 10), "negative count")
+	}
+	if n == 0 {
+		return undefined(op, name, "0", "zero denominator")
+	}
+	return nil
+}

@@ -1,0 +1,114 @@
+package metrics
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// DurationStats summarises a set of durations, such as approval times.
+type DurationStats struct {
+	N      int           // how many durations
+	Mean   time.Duration // arithmetic mean, rounded half away from zero to the nanosecond
+	Median time.Duration // middle value; the mean of the two middle values for an even N
+	Min    time.Duration
+	Max    time.Duration
+}
+
+// ApprovalTimes returns the mean and median of approval times (submitted to approved, as
+// the timeline engine or a platform measures them). The input is not modified. No
+// durations return an error wrapping [ErrUndefined]; a negative duration one wrapping
+// [ErrInvalid]. The mean is computed without overflow for any input.
+func ApprovalTimes(durations []time.Duration) (DurationStats, error) {
+	const op = "ApprovalTimes"
+	if len(durations) == 0 {
+		return DurationStats{}, undefined(op, "durations", "", "no durations")
+	}
+	var errs []error
+	for i, d := range durations {
+		if d < 0 {
+			errs = append(errs, invalid(op, "durations["+strconv.Itoa(i)+"]", d.String(), "negative duration"))
+		}
+	}
+	if len(errs) > 0 {
+		return DurationStats{}, errors.Join(errs...)
+	}
+	sorted := slices.Clone(durations)
+	slices.Sort(sorted)
+	n := len(sorted)
+	var median time.Duration
+	if n%2 == 1 {
+		median = sorted[n/2]
+	} else {
+		a, b := sorted[n/2-1], sorted[n/2]
+		median = a + (b-a+1)/2 // half up, without overflow (both non-negative)
+	}
+	// Sum in decimal: n durations near MaxInt64 overflow int64.
+	sum := decimal.Zero
+	for _, d := range sorted {
+		sum = sum.Add(decimal.NewFromInt(int64(d)))
+	}
+	mean := sum.DivRound(decimal.NewFromInt(int64(n)), 0).IntPart()
+	return DurationStats{N: n, Mean: time.Duration(mean), Median: median, Min: sorted[0], Max: sorted[n-1]}, nil
+}
+
+// RevisionsPerDeliverable returns revision rounds per deliverable, revisions/deliverables,
+// at [Precision] (1.5 for 3 rounds over 2 deliverables). Zero deliverables return an
+// error wrapping [ErrUndefined]; a negative count one wrapping [ErrInvalid].
+func RevisionsPerDeliverable(revisions, deliverables int64) (decimal.Decimal, error) {
+	return ratio("RevisionsPerDeliverable", "revisions", revisions, "deliverables", deliverables)
+}
+
+// Posting is one deliverable's due and actual posting instants.
+type Posting struct {
+	ID     string    // optional, for error messages
+	Due    time.Time // when the post was due; required
+	Posted time.Time // when it went live; zero if it has not
+}
+
+// OnTime counts postings by outcome at some instant now.
+type OnTime struct {
+	OnTime  int // posted at or before due
+	Late    int // posted after due, or not posted and now is after due
+	Pending int // not posted and not yet due: no outcome yet
+}
+
+// Rate returns the on-time posting rate OnTime/(OnTime+Late) as a fraction at
+// [Precision]. Pending postings are not counted either way. With nothing decided yet it
+// returns an error wrapping [ErrUndefined].
+func (o OnTime) Rate() (decimal.Decimal, error) {
+	return ratio("OnTime.Rate", "on-time postings", int64(o.OnTime), "decided postings", int64(o.OnTime)+int64(o.Late))
+}
+
+// OnTimePosting classifies postings at the instant now (a parameter: this package never
+// reads the clock). Posting exactly at the due instant is on time. A posting with a zero
+// Due returns an error wrapping [ErrInvalid]; all such problems are reported together.
+func OnTimePosting(postings []Posting, now time.Time) (OnTime, error) {
+	var out OnTime
+	var errs []error
+	for i, p := range postings {
+		if p.Due.IsZero() {
+			name := "postings[" + strconv.Itoa(i) + "]"
+			if p.ID != "" {
+				name += " " + strconv.Quote(p.ID)
+			}
+			errs = append(errs, invalid("OnTimePosting", name, "", "due instant missing"))
+			continue
+		}
+		switch {
+		case !p.Posted.IsZero() && !p.Posted.After(p.Due):
+			out.OnTime++
+		case !p.Posted.IsZero() || now.After(p.Due):
+			out.Late++
+		default:
+			out.Pending++
+		}
+	}
+	if len(errs) > 0 {
+		return OnTime{}, errors.Join(errs...)
+	}
+	return out, nil
+}
