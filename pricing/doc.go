@@ -1,0 +1,34 @@
+// Package pricing computes the price of brand–creator deals in exact decimal
+// money: a base deliverable fee plus transparent, separately priced add-ons
+// (usage rights, whitelisting, exclusivity, rush, Net 0 payment, extra
+// revision rounds), each line of a quote explaining the rule that made it.
+//
+// # Money
+//
+// [Money] is an exact [decimal.Decimal] amount and an ISO 4217 currency code
+// ([MinorUnits] knows every active code: JPY has 0 minor digits, KWD 3, CLF
+// 4). [ParseMoney] reads "2500.00 USD"; [Money.String] writes it back.
+// Arithmetic is exact and never mixes currencies ([ErrCurrencyMismatch]);
+// rounding is explicit, with a [RoundingMode] and a number of digits. There
+// is no float64 in the API. JSON amounts are strings ("2500.00 USD" or
+// {"amount":"2500.00","currency":"USD"}), never numbers. [Allocate] splits a
+// total into parts that sum to it exactly.
+//
+// # Rate cards and quotes
+//
+// A [RateCard] is data a user writes (JSON, read with [DecodeRateCard],
+// checked with [RateCard.Validate], which reports every problem at once with
+// its field path). [RateCard.Quote] prices a [Request]: a [Quote] is a list
+// of [Line] values, each rounded once to the currency's digits with the
+// card's rounding mode, and a total that is exactly the sum of the lines.
+// [RateCard.Extension] prices longer usage rights as the difference between
+// tiers, and [RateCard.ChangeOrder] turns a request beyond scope into priced
+// lines. [ExampleRateCard] is a starting point, not market data.
+//
+// # Concurrency
+//
+// Every type is a value or is read-only once built; everything is safe for
+// concurrent use. Nothing reads the clock: quotes take their issue time as a
+// parameter. The package sets none of shopspring/decimal's global variables
+// and does not depend on them.
+package pricing

@@ -1,0 +1,296 @@
+package pricing_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/creatorops/creatorops/pricing"
+)
+
+func TestParseMoney(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"2500.00 USD", "2500.00 USD"},
+		{"2500 USD", "2500.00 USD"},
+		{"2500.5 USD", "2500.50 USD"},
+		{"1500 JPY", "1500 JPY"},
+		{"1500.00 JPY", "1500 JPY"},
+		{"1.5 KWD", "1.500 KWD"},
+		{"0.0217 USD", "0.0217 USD"},
+		{"0.02170 USD", "0.0217 USD"},
+		{"-12.345 EUR", "-12.345 EUR"},
+		{"-0 USD", "0.00 USD"},
+		{"0.5 CLF", "0.5000 CLF"},
+		{"007.10 GBP", "7.10 GBP"},
+		{"1500.5 JPY", "1500.5 JPY"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			m, err := pricing.ParseMoney(tt.in)
+			noError(t, err)
+			if got := m.String(); got != tt.want {
+				t.Errorf("ParseMoney(%q).String() = %q, want %q", tt.in, got, tt.want)
+			}
+			back, err := pricing.ParseMoney(m.String())
+			noError(t, err)
+			truth(t, back.Equal(m), "parse(format(m)) = %v, want %v", back, m)
+		})
+	}
+}
+
+func TestParseMoneyErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		unknown  bool
+	}{
+		{"empty", "", false},
+		{"no code", "2500.00", false},
+		{"unknown code", "10.00 ABC", true},
+		{"lower-case code", "10.00 usd", true},
+		{"metal", "1 XAU", true},
+		{"withdrawn", "1 HRK", true},
+		{"comma separator", "2,500.00 USD", false},
+		{"space separator", "2 500.00 USD", false},
+		{"underscore", "2_500 USD", false},
+		{"apostrophe", "2'500 USD", false},
+		{"exponent bomb", "1e999999999 USD", false},
+		{"exponent", "1E3 USD", false},
+		{"NaN", "NaN USD", false},
+		{"Inf", "Inf USD", false},
+		{"plus", "+1 USD", false},
+		{"leading dot", ".5 USD", false},
+		{"trailing dot", "5. USD", false},
+		{"double dot", "5.0.0 USD", false},
+		{"double space", "5  USD", false},
+		{"leading space", " 5 USD", false},
+		{"trailing space", "5 USD ", false},
+		{"symbol", "$5 USD", false},
+		{"code first", "USD 5", false},
+		{"minus only", "- USD", false},
+		{"too many integer digits", strings.Repeat("9", 41) + " USD", false},
+		{"too many decimals", "0." + strings.Repeat("1", 65) + " USD", false},
+		{"hex", "0x10 USD", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := pricing.ParseMoney(tt.in)
+			isError(t, err)
+			errorIs(t, err, pricing.ErrInvalid)
+			if tt.unknown {
+				errorIs(t, err, pricing.ErrUnknownCurrency)
+			}
+			var pe *pricing.ParseError
+			errorAs(t, err, &pe)
+			truth(t, strings.HasPrefix(err.Error(), "pricing: "), "message %q", err)
+		})
+	}
+}
+
+func TestParseMoneyBounds(t *testing.T) {
+	_, err := pricing.ParseMoney(strings.Repeat("9", 40) + "." + strings.Repeat("9", 64) + " USD")
+	noError(t, err)
+	_, err = pricing.ParseMoney(strings.Repeat("0", 60) + "1 USD")
+	noError(t, err, "leading zeros do not count as digits")
+}
+
+func TestNewMoney(t *testing.T) {
+	m, err := pricing.NewMoney(decimal.RequireFromString("2500.000"), "USD")
+	noError(t, err)
+	equal(t, int32(-3), m.Amount().Exponent(), "NewMoney keeps the amount as given")
+	equal(t, "2500.00 USD", m.String())
+
+	_, err = pricing.NewMoney(decimal.New(1, 999999999), "USD")
+	errorIs(t, err, pricing.ErrInvalid)
+	truth(t, len(err.Error()) < 200, err)
+	_, err = pricing.NewMoney(decimal.New(1, -999999999), "USD")
+	errorIs(t, err, pricing.ErrInvalid)
+	_, err = pricing.NewMoney(decimal.NewFromInt(1), "XYZ")
+	errorIs(t, err, pricing.ErrUnknownCurrency)
+	errorIs(t, err, pricing.ErrInvalid)
+	// Trailing zeros beyond the bound are fine when the value is short.
+	_, err = pricing.NewMoney(decimal.New(1, 0).Mul(decimal.New(1, 70)).Mul(decimal.New(1, -70)), "USD")
+	noError(t, err)
+}
+
+func TestMinorUnits(t *testing.T) {
+	tests := []struct {
+		code string
+		want int32
+		ok   bool
+	}{
+		{"USD", 2, true}, {"JPY", 0, true}, {"KWD", 3, true}, {"CLF", 4, true},
+		{"UYW", 4, true}, {"BHD", 3, true}, {"KRW", 0, true}, {"EUR", 2, true},
+		{"XCG", 2, true}, {"ZWG", 2, true}, {"XAU", 0, false}, {"XTS", 0, false},
+		{"usd", 0, false}, {"", 0, false}, {"USDX", 0, false}, {"ZWL", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			got, ok := pricing.MinorUnits(tt.code)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("MinorUnits(%q) = %d, %v, want %d, %v", tt.code, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	codes := pricing.Currencies()
+	truth(t, len(codes) > 150, len(codes))
+	for i := 1; i < len(codes); i++ {
+		truth(t, codes[i-1] < codes[i], "table must be sorted and unique")
+	}
+}
+
+func TestArithmetic(t *testing.T) {
+	a := pricing.MustParseMoney("10.10 USD")
+	b := pricing.MustParseMoney("0.205 USD")
+	sum, err := a.Add(b)
+	noError(t, err)
+	equal(t, "10.305 USD", sum.String())
+	diff, err := a.Sub(b)
+	noError(t, err)
+	equal(t, "9.895 USD", diff.String())
+
+	_, err = a.Add(pricing.MustParseMoney("1 EUR"))
+	errorIs(t, err, pricing.ErrCurrencyMismatch)
+	truth(t, strings.Contains(err.Error(), `"10.10 USD"`), err)
+	_, err = a.Sub(pricing.Money{})
+	errorIs(t, err, pricing.ErrCurrencyMismatch)
+	_, err = a.Cmp(pricing.MustParseMoney("1 EUR"))
+	errorIs(t, err, pricing.ErrCurrencyMismatch)
+
+	c, err := a.Cmp(b)
+	noError(t, err)
+	equal(t, 1, c)
+
+	r4 := pricing.MustParseMoney("2500.00 USD").MulPercent(pricing.PercentOf(30)).RoundTo(4, pricing.HalfUp)
+	equal(t, r4.Amount().Exponent(), int32(-4))
+	equal(t, r4.String(), "750.00 USD")
+	truth(t, pricing.MustParseMoney("2500.00 USD").MulPercent(pricing.MustParsePercent("30%")).Equal(pricing.MustParseMoney("750 USD")))
+	equal(t, "30.30 USD", a.MulInt(3).String())
+	equal(t, "-10.10 USD", a.Neg().String())
+	truth(t, a.Neg().IsNegative())
+	truth(t, pricing.MustParseMoney("0.00 USD").IsZero())
+	truth(t, pricing.MustParseMoney("2500 USD").Equal(pricing.MustParseMoney("2500.00 USD")))
+	truth(t, !pricing.MustParseMoney("2500 USD").Equal(pricing.MustParseMoney("2500 EUR")))
+	equal(t, "invalid Money", pricing.Money{}.String())
+}
+
+func TestRound(t *testing.T) {
+	tests := []struct {
+		in   string
+		mode pricing.RoundingMode
+		want string
+	}{
+		{"2.345 USD", pricing.HalfUp, "2.35 USD"},
+		{"-2.345 USD", pricing.HalfUp, "-2.35 USD"},
+		{"2.345 USD", pricing.HalfEven, "2.34 USD"},
+		{"2.355 USD", pricing.HalfEven, "2.36 USD"},
+		{"2.349 USD", pricing.Down, "2.34 USD"},
+		{"-2.349 USD", pricing.Down, "-2.34 USD"},
+		{"2.341 USD", pricing.Up, "2.35 USD"},
+		{"-2.341 USD", pricing.Up, "-2.35 USD"},
+		{"-2.341 USD", pricing.Floor, "-2.35 USD"},
+		{"2.349 USD", pricing.Floor, "2.34 USD"},
+		{"2.341 USD", pricing.Ceil, "2.35 USD"},
+		{"-2.349 USD", pricing.Ceil, "-2.34 USD"},
+		{"1500.5 JPY", pricing.HalfUp, "1501 JPY"},
+		{"1.0005 KWD", pricing.HalfUp, "1.001 KWD"},
+		{"1.0005 KWD", pricing.HalfEven, "1.000 KWD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+" "+tt.mode.String(), func(t *testing.T) {
+			got := pricing.MustParseMoney(tt.in).Round(tt.mode)
+			if got.String() != tt.want {
+				t.Errorf("Round(%s, %v) = %s, want %s", tt.in, tt.mode, got, tt.want)
+			}
+		})
+	}
+	equal(t, "0.0217", pricing.MustParseMoney("0.021666 USD").RoundTo(4, pricing.HalfUp).Amount().String())
+}
+
+func TestRoundingModeText(t *testing.T) {
+	for m := pricing.HalfUp; m <= pricing.Ceil; m++ {
+		b, err := m.MarshalText()
+		noError(t, err)
+		var back pricing.RoundingMode
+		noError(t, back.UnmarshalText(b))
+		equal(t, m, back)
+	}
+	var r pricing.RoundingMode
+	errorIs(t, r.UnmarshalText([]byte("HALF_UP")), pricing.ErrInvalid)
+	_, err := pricing.RoundingMode(42).MarshalText()
+	isError(t, err)
+	equal(t, "RoundingMode(42)", pricing.RoundingMode(42).String())
+}
+
+func TestMoneyJSON(t *testing.T) {
+	type doc struct {
+		Fee pricing.Money `json:"fee"`
+	}
+	var d doc
+	noError(t, json.Unmarshal([]byte(`{"fee":"2500.00 USD"}`), &d))
+	equal(t, "2500.00 USD", d.Fee.String())
+	noError(t, json.Unmarshal([]byte(`{"fee":{"amount":"1.5","currency":"KWD"}}`), &d))
+	equal(t, "1.500 KWD", d.Fee.String())
+	out, err := json.Marshal(d)
+	noError(t, err)
+	equal(t, string(out), `{"fee":"1.500 KWD"}`)
+
+	for _, bad := range []string{
+		`{"fee":2500}`,
+		`{"fee":{"amount":2500,"currency":"USD"}}`,
+		`{"fee":{"amount":"2500","currency":"USD","x":1}}`,
+		`{"fee":{"amount":"2500"}}`,
+		`{"fee":"NaN USD"}`,
+		`{"fee":true}`,
+		`{"fee":[]}`,
+	} {
+		t.Run(bad, func(t *testing.T) {
+			var d doc
+			err := json.Unmarshal([]byte(bad), &d)
+			isError(t, err)
+			truth(t, errors.Is(err, pricing.ErrInvalid), "%v", err)
+		})
+	}
+	var z pricing.Money
+	noError(t, json.Unmarshal([]byte(`""`), &z))
+	truth(t, !z.IsValid())
+	out, err = json.Marshal(z)
+	noError(t, err)
+	equal(t, `""`, string(out))
+}
+
+func TestMoneySQL(t *testing.T) {
+	m := pricing.MustParseMoney("1500 JPY")
+	v, err := m.Value()
+	noError(t, err)
+	equal(t, "1500 JPY", v)
+	var back pricing.Money
+	noError(t, back.Scan([]byte("1500 JPY")))
+	truth(t, back.Equal(m))
+	noError(t, back.Scan(nil))
+	truth(t, !back.IsValid())
+	errorIs(t, back.Scan(int64(3)), pricing.ErrInvalid)
+	v, err = pricing.Money{}.Value()
+	noError(t, err)
+	equal(t, v, nil)
+}
+
+func TestPercent(t *testing.T) {
+	for _, s := range []string{"30%", "12.5%", "0%", "100%"} {
+		p, err := pricing.ParsePercent(s)
+		noError(t, err)
+		equal(t, s, p.String())
+	}
+	p, err := pricing.ParsePercent("30")
+	noError(t, err)
+	equal(t, "30%", p.String())
+	equal(t, "0.3", p.Fraction().String())
+	for _, s := range []string{"", "%", "30%%", "1e3%", "NaN%", "3,0%", "30 %"} {
+		_, err := pricing.ParsePercent(s)
+		errorIs(t, err, pricing.ErrInvalid, s)
+	}
+}
