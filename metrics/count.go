@@ -80,11 +80,11 @@ type Metric uint8
 
 // The metrics of [Counts].
 const (
-	Impressions Metric = iota + 1 // times the post was shown (not unique)
-	Reach                         // unique accounts reached; never summed across posts
-	Views                         // views by the platform's own definition
-	CompletedViews                // views watched to the end
-	Followers                     // the creator's followers when the post went live
+	Impressions    Metric = iota + 1 // times the post was shown (not unique)
+	Reach                            // unique accounts reached; never summed across posts
+	Views                            // views by the platform's own definition
+	CompletedViews                   // views watched to the end
+	Followers                        // the creator's followers when the post went live
 	Likes
 	Comments
 	Shares

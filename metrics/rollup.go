@@ -1,0 +1,470 @@
+package metrics
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/creatorops/creatorops/pricing"
+	"github.com/shopspring/decimal"
+)
+
+// Post is one published deliverable with what it cost, what was expected of it at quote
+// time and, once reported, what it did. It is plain data; [Summarize] validates it.
+type Post struct {
+	ID       string // required, unique within a roll-up
+	Creator  string // for [Summary.ByCreator]
+	Platform string // for [Summary.ByPlatform], e.g. "instagram", "tiktok"
+
+	// PostedAt is when the post went live; optional. When set, an actual captured
+	// before it is an error.
+	PostedAt time.Time
+
+	// Cost is the total cost attributed to the post: base fee plus every add-on
+	// (usage rights, whitelisting, exclusivity, rush). Use [pricing.Allocate] to
+	// attribute a package price to its posts.
+	Cost pricing.Money
+
+	// ExpectedViews is the estimate made at quote time; unknown if none was made.
+	ExpectedViews Count
+
+	// Actual holds the reported figures; nil when no report has come in, which
+	// makes the post missing, not zero.
+	Actual *Actual
+}
+
+// Actual is one report of a post: the figures and where they came from.
+type Actual struct {
+	Counts Counts
+	Source Source
+}
+
+// row is a validated, copied post.
+type row struct {
+	id, creator, platform string
+	cost                  pricing.Money
+	expected              Count
+	reported              bool
+	counts                Counts
+	engagements           Count // under the summary's definition; unknown if an input is
+}
+
+func (r *row) get(m Metric) Count {
+	if !r.reported {
+		return Count{}
+	}
+	return r.counts.Get(m)
+}
+
+// Summary is a roll-up of posts under one engagement [Definition] and one
+// [ReportWindow]. Its figures divide sums (total cost / total views), never average
+// per-post ratios, so they equal the count-weighted means of the per-post figures.
+//
+// Each figure uses the posts that report its inputs, and only those: the CPV divides the
+// cost of the posts that report views by their views, so a post without a report is
+// neither a free view nor a zero; [Summary.Missing] and [Summary.MissingFor] list what
+// was left out. A figure that no post reports returns an error wrapping [ErrUnknown].
+//
+// A Summary is immutable and safe for concurrent use. The zero Summary holds no posts;
+// its figures return [ErrUnknown].
+type Summary struct {
+	def    Definition
+	window ReportWindow
+	rows   []row
+	cost   pricing.Money
+}
+
+// Summarize validates posts and rolls them up under def, for actuals answering window.
+// It reports every problem at once (errors.Join): a missing or duplicate ID, a zero or
+// negative cost, a negative count, an actual without a valid [Source] or captured before
+// PostedAt ([ErrInvalid]); an actual answering another window ([ErrMismatch]); costs in
+// different currencies (wrapping [pricing.ErrCurrencyMismatch]). No posts is
+// [ErrUndefined]. The posts are copied; later changes to them do not reach the Summary.
+func Summarize(def Definition, window ReportWindow, posts []Post) (Summary, error) {
+	const op = "Summarize"
+	if def.IsZero() {
+		return Summary{}, invalid(op, "definition", "", "zero Definition")
+	}
+	if window.Days() == 0 {
+		return Summary{}, invalid(op, "window", "", `want Report7Days or Report30Days`)
+	}
+	if len(posts) == 0 {
+		return Summary{}, undefined(op, "posts", "", "no posts")
+	}
+	var errs []error
+	rows := make([]row, 0, len(posts))
+	seen := make(map[string]struct{}, len(posts))
+	var total pricing.Money
+	for i, p := range posts {
+		name := "posts[" + strconv.Itoa(i) + "]"
+		if p.ID == "" {
+			errs = append(errs, invalid(op, name+".id", "", "missing"))
+		} else {
+			name = "post " + strconv.Quote(p.ID)
+			if _, dup := seen[p.ID]; dup {
+				errs = append(errs, invalid(op, name, "", "duplicate ID"))
+			}
+			seen[p.ID] = struct{}{}
+		}
+		if err := checkCost(op+": "+name, p.Cost); err != nil {
+			errs = append(errs, err)
+		} else if i == 0 || total.Currency() == "" {
+			total = p.Cost
+		} else if sum, err := total.Add(p.Cost); err != nil {
+			errs = append(errs, fmt.Errorf("metrics: %s: %s cost: %w", op, name, err))
+		} else {
+			total = sum
+		}
+		if n, ok := p.ExpectedViews.Get(); ok && n < 0 {
+			errs = append(errs, invalid(op+": "+name, "expected views", strconv.FormatInt(n, 10), "negative count"))
+		}
+		r := row{id: p.ID, creator: p.Creator, platform: p.Platform, cost: p.Cost, expected: p.ExpectedViews}
+		if a := p.Actual; a != nil {
+			r.reported, r.counts = true, a.Counts
+			if err := a.Counts.Validate(); err != nil {
+				errs = append(errs, fmt.Errorf("metrics: %s: %s: %w", op, name, err))
+			}
+			if err := a.Source.Validate(); err != nil {
+				errs = append(errs, fmt.Errorf("metrics: %s: %s: %w", op, name, err))
+			} else if a.Source.Window != window {
+				errs = append(errs, &MismatchError{Op: op + ": " + name, What: "report window",
+					A: a.Source.Window.String(), B: window.String()})
+			}
+			if !p.PostedAt.IsZero() && !a.Source.CapturedAt.IsZero() && a.Source.CapturedAt.Before(p.PostedAt) {
+				errs = append(errs, invalid(op+": "+name, "source captured_at",
+					a.Source.CapturedAt.Format(time.RFC3339), "before the post went live"))
+			}
+			if n, err := def.Engagements(a.Counts); err == nil {
+				r.engagements = Known(n)
+			}
+		}
+		rows = append(rows, r)
+	}
+	if len(errs) > 0 {
+		return Summary{}, errors.Join(errs...)
+	}
+	return Summary{def: def, window: window, rows: rows, cost: total}, nil
+}
+
+// Definition returns the engagement definition of the roll-up.
+func (s Summary) Definition() Definition { return s.def }
+
+// Window returns the reporting window the actuals answer.
+func (s Summary) Window() ReportWindow { return s.window }
+
+// Posts returns the number of posts in the roll-up, reported or not.
+func (s Summary) Posts() int { return len(s.rows) }
+
+// Cost returns the total cost of every post, reported or not.
+func (s Summary) Cost() pricing.Money { return s.cost }
+
+// Missing returns the IDs of posts with no report at all, in input order.
+func (s Summary) Missing() []string {
+	var ids []string
+	for i := range s.rows {
+		if !s.rows[i].reported {
+			ids = append(ids, s.rows[i].id)
+		}
+	}
+	return ids
+}
+
+// MissingFor returns the IDs of posts for which metric m is unknown (no report, or a
+// report without that number), in input order. These posts are left out of every figure
+// that needs m.
+func (s Summary) MissingFor(m Metric) []string {
+	var ids []string
+	for i := range s.rows {
+		if !s.rows[i].get(m).IsKnown() {
+			ids = append(ids, s.rows[i].id)
+		}
+	}
+	return ids
+}
+
+// Total returns the sum of metric m over the posts that report it. It returns an error
+// wrapping [ErrUnknown] if no post reports m, and one wrapping [ErrUndefined] for
+// [Reach] over more than one post: reach counts unique accounts, and the reach of two
+// posts is not the sum of their reaches. The followers of several posts sum to
+// follower-posts (a creator posting twice counts twice).
+func (s Summary) Total(m Metric) (int64, error) {
+	sum, _, n, err := s.sum(m.String(), func(r *row) Count { return r.get(m) })
+	if err != nil {
+		return 0, err
+	}
+	if m == Reach && n > 1 {
+		return 0, undefined("Summary.Total", "reach", "", "reach is unique per post and cannot be summed across posts")
+	}
+	return sum, nil
+}
+
+// Engagements returns the interactions counted by the definition, summed over the posts
+// that report every one of them. Errors as for [Summary.Total].
+func (s Summary) Engagements() (int64, error) {
+	sum, _, _, err := s.sum("engagements", func(r *row) Count { return r.engagements })
+	return sum, err
+}
+
+// sum adds up the counts f returns over the rows where they are known, with those rows'
+// cost. n is the number of such rows.
+func (s Summary) sum(name string, f func(*row) Count) (sum int64, cost pricing.Money, n int, err error) {
+	for i := range s.rows {
+		v, ok := f(&s.rows[i]).Get()
+		if !ok {
+			continue
+		}
+		if sum > maxInt64-v {
+			return 0, pricing.Money{}, 0, invalid("Summary", name, "", "sum overflows int64")
+		}
+		sum += v
+		if n == 0 {
+			cost = s.rows[i].cost
+		} else if cost, err = cost.Add(s.rows[i].cost); err != nil {
+			return 0, pricing.Money{}, 0, fmt.Errorf("metrics: Summary: %w", err)
+		}
+		n++
+	}
+	if n == 0 {
+		return 0, pricing.Money{}, 0, unknown("Summary", name)
+	}
+	return sum, cost, n, nil
+}
+
+func (s Summary) costPer(op string, scale decimal.Decimal, name string, f func(*row) Count) (pricing.Money, error) {
+	sum, cost, _, err := s.sum(name, f)
+	if err != nil {
+		return pricing.Money{}, err
+	}
+	return costPer(op, cost, scale, name, sum)
+}
+
+// CPM returns the cost of the posts that report impressions, × 1000, over their total
+// impressions. See [CPM] and [Summary].
+func (s Summary) CPM() (pricing.Money, error) {
+	return s.costPer("Summary.CPM", thousand, "impressions", func(r *row) Count { return r.get(Impressions) })
+}
+
+// CPV returns the cost of the posts that report views over their total views. See [CPV].
+func (s Summary) CPV() (pricing.Money, error) {
+	return s.costPer("Summary.CPV", decimal.Decimal{}, "views", func(r *row) Count { return r.get(Views) })
+}
+
+// CPA returns the cost of the posts that report conversions over their total
+// conversions. See [CPA].
+func (s Summary) CPA() (pricing.Money, error) {
+	return s.costPer("Summary.CPA", decimal.Decimal{}, "conversions", func(r *row) Count { return r.get(Conversions) })
+}
+
+// CPC returns the cost of the posts that report clicks over their total clicks. See
+// [CPC].
+func (s Summary) CPC() (pricing.Money, error) {
+	return s.costPer("Summary.CPC", decimal.Decimal{}, "clicks", func(r *row) Count { return r.get(Clicks) })
+}
+
+// CPE returns the cost of the posts that report every interaction of the definition over
+// their total engagements. See [CPE].
+func (s Summary) CPE() (pricing.Money, error) {
+	return s.costPer("Summary.CPE", decimal.Decimal{}, "engagements", func(r *row) Count { return r.engagements })
+}
+
+// pairSum sums num and den over the rows where both are known.
+func (s Summary) pairSum(numName string, num Metric, denName string, den Metric) (a, b int64, n int, err error) {
+	for i := range s.rows {
+		r := &s.rows[i]
+		x, okx := r.get(num).Get()
+		y, oky := r.get(den).Get()
+		if !okx || !oky {
+			continue
+		}
+		if a > maxInt64-x || b > maxInt64-y {
+			return 0, 0, 0, invalid("Summary", numName+" or "+denName, "", "sum overflows int64")
+		}
+		a, b, n = a+x, b+y, n+1
+	}
+	if n == 0 {
+		return 0, 0, 0, unknown("Summary", numName+" and "+denName)
+	}
+	return a, b, n, nil
+}
+
+// CTR returns total clicks over total impressions of the posts that report both. See
+// [CTR].
+func (s Summary) CTR() (decimal.Decimal, error) {
+	c, i, _, err := s.pairSum("clicks", Clicks, "impressions", Impressions)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return CTR(c, i)
+}
+
+// ConversionRate returns total conversions over total clicks of the posts that report
+// both. See [ConversionRate].
+func (s Summary) ConversionRate() (decimal.Decimal, error) {
+	c, k, _, err := s.pairSum("conversions", Conversions, "clicks", Clicks)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	return ConversionRate(c, k)
+}
+
+// EngagementRate returns total engagements over the total basis of the posts that report
+// both, under the summary's definition. A reach-based rate of more than one post returns
+// an error wrapping [ErrUndefined] (see [EngagementRate.Combine]).
+func (s Summary) EngagementRate() (EngagementRate, error) {
+	var eng, basis int64
+	var n int
+	bm := s.def.basis.Metric()
+	for i := range s.rows {
+		r := &s.rows[i]
+		e, oke := r.engagements.Get()
+		b, okb := r.get(bm).Get()
+		if !oke || !okb {
+			continue
+		}
+		if eng > maxInt64-e || basis > maxInt64-b {
+			return EngagementRate{}, invalid("Summary.EngagementRate", "sum", "", "overflows int64")
+		}
+		eng, basis, n = eng+e, basis+b, n+1
+	}
+	if n == 0 {
+		return EngagementRate{}, unknown("Summary.EngagementRate", "engagements and "+s.def.basis.String())
+	}
+	if bm == Reach && n > 1 {
+		return EngagementRate{}, undefined("Summary.EngagementRate", "reach", "", "reach is unique per post and cannot be summed across posts")
+	}
+	r, err := NewEngagementRate(s.def, eng, basis)
+	if err != nil {
+		return EngagementRate{}, err
+	}
+	r.posts = int64(n)
+	return r, nil
+}
+
+// Estimate sets the CPV estimated at quote time beside the actual one, for the same
+// posts and the same cost. Both CPVs are at [Precision].
+type Estimate struct {
+	Posts         int           // posts with both expected and actual views
+	Cost          pricing.Money // their total cost
+	ExpectedViews int64
+	ActualViews   int64
+	EstimatedCPV  pricing.Money // Cost / ExpectedViews
+	ActualCPV     pricing.Money // Cost / ActualViews
+}
+
+// CompareEstimate returns the estimate (cost over the views expected at quote time)
+// beside the actual (the same cost over the views reported), for one post or a set.
+// Zero views on either side return an error wrapping [ErrUndefined]; negative views or
+// cost one wrapping [ErrInvalid].
+func CompareEstimate(cost pricing.Money, expectedViews, actualViews int64) (Estimate, error) {
+	est, err := costPer("CompareEstimate", cost, decimal.Decimal{}, "expected views", expectedViews)
+	if err != nil {
+		return Estimate{}, err
+	}
+	act, err := costPer("CompareEstimate", cost, decimal.Decimal{}, "actual views", actualViews)
+	if err != nil {
+		return Estimate{}, err
+	}
+	return Estimate{Posts: 1, Cost: cost, ExpectedViews: expectedViews, ActualViews: actualViews,
+		EstimatedCPV: est, ActualCPV: act}, nil
+}
+
+// ViewsDifference returns ActualViews − ExpectedViews: negative when the posts
+// under-delivered.
+func (e Estimate) ViewsDifference() int64 { return e.ActualViews - e.ExpectedViews }
+
+// CPVDifference returns ActualCPV − EstimatedCPV: positive when views cost more than
+// quoted.
+func (e Estimate) CPVDifference() (pricing.Money, error) { return e.ActualCPV.Sub(e.EstimatedCPV) }
+
+// Equal reports whether e and o hold the same figures; Money amounts compare by value.
+func (e Estimate) Equal(o Estimate) bool {
+	return e.Posts == o.Posts && e.ExpectedViews == o.ExpectedViews && e.ActualViews == o.ActualViews &&
+		e.Cost.Equal(o.Cost) && e.EstimatedCPV.Equal(o.EstimatedCPV) && e.ActualCPV.Equal(o.ActualCPV)
+}
+
+// Estimate compares the CPV expected at quote time with the actual CPV over the posts
+// that have both an expected and a reported view count. It returns an error wrapping
+// [ErrUnknown] if no post has both; otherwise errors are those of [CompareEstimate].
+func (s Summary) Estimate() (Estimate, error) {
+	var exp, act int64
+	var cost pricing.Money
+	var n int
+	for i := range s.rows {
+		r := &s.rows[i]
+		e, oke := r.expected.Get()
+		a, oka := r.get(Views).Get()
+		if !oke || !oka {
+			continue
+		}
+		if exp > maxInt64-e || act > maxInt64-a {
+			return Estimate{}, invalid("Summary.Estimate", "views", "", "sum overflows int64")
+		}
+		exp, act = exp+e, act+a
+		if n == 0 {
+			cost = r.cost
+		} else {
+			var err error
+			if cost, err = cost.Add(r.cost); err != nil {
+				return Estimate{}, fmt.Errorf("metrics: Summary.Estimate: %w", err)
+			}
+		}
+		n++
+	}
+	if n == 0 {
+		return Estimate{}, unknown("Summary.Estimate", "expected and actual views")
+	}
+	e, err := CompareEstimate(cost, exp, act)
+	if err != nil {
+		return Estimate{}, err
+	}
+	e.Posts = n
+	return e, nil
+}
+
+// Group is one line of a breakdown: a key (a creator or a platform) and the roll-up of
+// its posts.
+type Group struct {
+	Key     string
+	Summary Summary
+}
+
+// ByCreator breaks the roll-up down by [Post.Creator], sorted by creator. Each group's
+// figures divide that creator's sums.
+func (s Summary) ByCreator() []Group { return s.groupBy(func(r *row) string { return r.creator }) }
+
+// ByPlatform breaks the roll-up down by [Post.Platform], sorted by platform.
+func (s Summary) ByPlatform() []Group { return s.groupBy(func(r *row) string { return r.platform }) }
+
+func (s Summary) groupBy(key func(*row) string) []Group {
+	idx := make(map[string]int)
+	var groups []Group
+	for i := range s.rows {
+		k := key(&s.rows[i])
+		j, ok := idx[k]
+		if !ok {
+			j = len(groups)
+			idx[k] = j
+			groups = append(groups, Group{Key: k, Summary: Summary{def: s.def, window: s.window}})
+		}
+		g := &groups[j].Summary
+		if len(g.rows) == 0 {
+			g.cost = s.rows[i].cost
+		} else {
+			// Same currency: Summarize checked it.
+			g.cost, _ = g.cost.Add(s.rows[i].cost)
+		}
+		g.rows = append(g.rows, s.rows[i])
+	}
+	slices.SortFunc(groups, func(a, b Group) int {
+		switch {
+		case a.Key < b.Key:
+			return -1
+		case a.Key > b.Key:
+			return 1
+		}
+		return 0
+	})
+	return groups
+}
