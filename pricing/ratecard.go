@@ -1,0 +1,272 @@
+package pricing
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+var maxPercent = decimal.NewFromInt(500)
+
+// MaxPercent is the largest percentage [RateCard.Validate] accepts for an
+// add-on (500%: perpetual paid usage is sometimes priced above 100% of the
+// base, never five times over by intent); larger values are taken as typos.
+const MaxPercent = 500
+
+// Bounds on counts in rate cards and requests.
+const (
+	maxCount   = 1_000_000 // quantities, revision rounds, seconds
+	maxMonths  = MaxDurationMonths
+	maxNetDays = 365
+)
+
+// RateCard prices deliverables and add-ons. It is plain data a user writes
+// (JSON with snake_case fields, read with [DecodeRateCard]) and checks with
+// [RateCard.Validate]. Every amount is in Currency. A RateCard is not
+// modified by this package; once built, share it freely (its methods are
+// safe for concurrent use as long as nobody writes to it).
+type RateCard struct {
+	// Version names this card ("2026-01"); quotes record it. Required.
+	Version string `json:"version"`
+	// Currency is the ISO 4217 code of every amount on the card. Required.
+	Currency string `json:"currency"`
+	// Example marks a card as example data, not market data; quotes from it
+	// carry the flag too.
+	Example bool `json:"example,omitempty"`
+	// Rounding is how each quote line is rounded to the currency's minor
+	// digits; the zero value is [HalfUp].
+	Rounding RoundingMode `json:"rounding"`
+	// ValidDays is how many calendar days a quote stays valid; 1..365.
+	ValidDays int `json:"valid_days"`
+	// NetDays is the default payment term: Net NetDays after invoice; 0..365.
+	NetDays int `json:"net_days"`
+
+	// Base lists the base fees, by platform, format and length. Required.
+	Base []BaseRate `json:"base"`
+	// Usage lists the usage-rights tiers.
+	Usage []UsageTier `json:"usage,omitempty"`
+	// Whitelisting prices paid-ad access from the creator's handle.
+	Whitelisting *WhitelistingRate `json:"whitelisting,omitempty"`
+	// Exclusivity lists the monthly exclusivity fee by category scope.
+	Exclusivity []ExclusivityRate `json:"exclusivity,omitempty"`
+	// Rush prices a rush turnaround: a percentage of the base subtotal or a
+	// fixed fee.
+	Rush *Charge `json:"rush,omitempty"`
+	// NetZero prices payment on delivery (Net 0) instead of Net NetDays: a
+	// percentage of the subtotal of every other line, or a fixed fee.
+	NetZero *Charge `json:"net_zero,omitempty"`
+	// ExtraRevision is the fee per revision round beyond those a base rate
+	// includes.
+	ExtraRevision *Money `json:"extra_revision,omitempty"`
+}
+
+// BaseRate is the fee for a deliverable on a platform in a format. The fee
+// covers Count units (a set of 3 story frames; 1 when Count is 0); a request
+// for another number of units is charged pro rata, Fee × quantity / Count.
+type BaseRate struct {
+	Code     string `json:"code"`     // stable identifier, unique on the card: "tiktok-short-video"
+	Platform string `json:"platform"` // "tiktok", "instagram", "youtube"...
+	Format   string `json:"format"`   // "short_video", "story", "post", "long_video"...
+	// MinSeconds and MaxSeconds bound the length this fee covers; both zero
+	// means any length (photos, stories). A request's length must lie in
+	// [MinSeconds, MaxSeconds].
+	MinSeconds        int   `json:"min_seconds,omitempty"`
+	MaxSeconds        int   `json:"max_seconds,omitempty"`
+	Count             int   `json:"count,omitempty"`
+	Fee               Money `json:"fee"`
+	IncludedRevisions int   `json:"included_revisions"`
+}
+
+// UsageTier prices usage rights for one duration, paid or organic, on a set
+// of channels: a percentage of the base subtotal or a fixed fee (exactly one).
+type UsageTier struct {
+	Paid     bool     `json:"paid"`
+	Channels []string `json:"channels"` // where the brand may use the content; required
+	Duration Duration `json:"duration"` // "3 months", "90 days", "perpetual"
+	Percent  *Percent `json:"percent,omitempty"`
+	Fixed    *Money   `json:"fixed,omitempty"`
+}
+
+// WhitelistingRate prices whitelisting: MonthlyFee × months, plus SetupFee
+// once.
+type WhitelistingRate struct {
+	MonthlyFee Money `json:"monthly_fee"`
+	SetupFee   Money `json:"setup_fee"`
+	MaxMonths  int   `json:"max_months,omitempty"` // 0: up to MaxDurationMonths
+}
+
+// ExclusivityRate is the monthly fee of exclusivity in one category scope
+// ("skincare", "all_beauty").
+type ExclusivityRate struct {
+	Scope      string `json:"scope"`
+	MonthlyFee Money  `json:"monthly_fee"`
+}
+
+// Charge is a percentage or a fixed fee; exactly one is set.
+type Charge struct {
+	Percent *Percent `json:"percent,omitempty"`
+	Fixed   *Money   `json:"fixed,omitempty"`
+}
+
+// Validate checks the card and returns nil or a *[ValidationError] listing
+// every problem, each a *[FieldError] with a path such as "base[0].fee" and
+// a stable code. It rejects: a missing version or base, an unknown currency,
+// amounts in another currency or negative, percentages below 0 or above
+// [MaxPercent], zero-length or duplicate usage durations, a charge with both
+// or neither of percent and fixed, inverted length ranges, and counts out of
+// range.
+func (c *RateCard) Validate() error {
+	var p problems
+	c.validate(&p)
+	return p.err()
+}
+
+func (c *RateCard) validate(p *problems) {
+	if c.Version == "" {
+		p.add("version", CodeRequired, "version is required")
+	}
+	curOK := true
+	if c.Currency == "" {
+		p.add("currency", CodeRequired, "currency is required")
+		curOK = false
+	} else if _, perr := checkCurrency(c.Currency); perr != nil {
+		p.add("currency", CodeUnknownCurrency, "currency "+quote(c.Currency)+": "+perr.Reason)
+		curOK = false
+	}
+	if !c.Rounding.valid() {
+		p.add("rounding", CodeOutOfRange, "unknown rounding mode "+c.Rounding.String())
+	}
+	if c.ValidDays < 1 || c.ValidDays > 365 {
+		p.add("valid_days", CodeOutOfRange, "valid_days "+strconv.Itoa(c.ValidDays)+" not in 1..365")
+	}
+	if c.NetDays < 0 || c.NetDays > maxNetDays {
+		p.add("net_days", CodeOutOfRange, "net_days "+strconv.Itoa(c.NetDays)+" not in 0..365")
+	}
+	money := func(path string, m Money, required bool) {
+		switch {
+		case !m.IsValid():
+			if required {
+				p.add(path, CodeRequired, "amount is required")
+			}
+		case curOK && m.Currency() != c.Currency:
+			p.add(path, CodeCurrencyMismatch, quote(m.String())+" is not in the card's currency "+c.Currency)
+		case m.IsNegative():
+			p.add(path, CodeNegative, quote(m.String())+" is negative")
+		}
+	}
+	percent := func(path string, pc Percent) {
+		if pc.d.IsNegative() {
+			p.add(path, CodeNegative, quote(pc.String())+" is negative")
+		} else if pc.d.GreaterThan(maxPercent) {
+			p.add(path, CodeOutOfRange, quote(pc.String())+" is above "+strconv.Itoa(MaxPercent)+"%")
+		}
+	}
+	charge := func(path string, pct *Percent, fixed *Money) {
+		switch {
+		case pct != nil && fixed != nil:
+			p.add(path, CodeConflict, "set percent or fixed, not both")
+		case pct != nil:
+			percent(path+".percent", *pct)
+		case fixed != nil:
+			money(path+".fixed", *fixed, true)
+		default:
+			p.add(path, CodeRequired, "set percent or fixed")
+		}
+	}
+	count := func(path string, n, lo int) {
+		if n < lo || n > maxCount {
+			p.add(path, CodeOutOfRange, strconv.Itoa(n)+" not in "+strconv.Itoa(lo)+".."+strconv.Itoa(maxCount))
+		}
+	}
+
+	if len(c.Base) == 0 {
+		p.add("base", CodeRequired, "at least one base rate is required")
+	}
+	codes := make(map[string]int, len(c.Base))
+	for i, b := range c.Base {
+		path := "base[" + strconv.Itoa(i) + "]"
+		if b.Code == "" {
+			p.add(path+".code", CodeRequired, "code is required")
+		} else if j, dup := codes[b.Code]; dup {
+			p.add(path+".code", CodeDuplicate, "code "+quote(b.Code)+" already used by base["+strconv.Itoa(j)+"]")
+		} else {
+			codes[b.Code] = i
+		}
+		if b.Platform == "" {
+			p.add(path+".platform", CodeRequired, "platform is required")
+		}
+		if b.Format == "" {
+			p.add(path+".format", CodeRequired, "format is required")
+		}
+		count(path+".min_seconds", b.MinSeconds, 0)
+		count(path+".max_seconds", b.MaxSeconds, 0)
+		if b.MaxSeconds < b.MinSeconds {
+			p.add(path+".max_seconds", CodeOutOfRange, "max_seconds "+strconv.Itoa(b.MaxSeconds)+" is below min_seconds "+strconv.Itoa(b.MinSeconds))
+		}
+		count(path+".count", b.Count, 0)
+		count(path+".included_revisions", b.IncludedRevisions, 0)
+		money(path+".fee", b.Fee, true)
+	}
+	type usageKey struct {
+		paid bool
+		d    Duration
+		ch   string
+	}
+	seen := map[usageKey]int{}
+	for i, u := range c.Usage {
+		path := "usage[" + strconv.Itoa(i) + "]"
+		if u.Duration.IsZero() {
+			p.add(path+".duration", CodeZeroDuration, "duration is required and must not be zero-length")
+		}
+		if len(u.Channels) == 0 {
+			p.add(path+".channels", CodeRequired, "at least one channel is required")
+		}
+		for j, ch := range u.Channels {
+			if ch == "" {
+				p.add(path+".channels["+strconv.Itoa(j)+"]", CodeRequired, "channel name is empty")
+			}
+		}
+		k := usageKey{u.Paid, u.Duration, joinSorted(u.Channels)}
+		if j, dup := seen[k]; dup && !u.Duration.IsZero() {
+			p.add(path, CodeDuplicate, "same paid, duration and channels as usage["+strconv.Itoa(j)+"]")
+		} else {
+			seen[k] = i
+		}
+		charge(path, u.Percent, u.Fixed)
+	}
+	if w := c.Whitelisting; w != nil {
+		money("whitelisting.monthly_fee", w.MonthlyFee, true)
+		money("whitelisting.setup_fee", w.SetupFee, false)
+		count("whitelisting.max_months", w.MaxMonths, 0)
+	}
+	scopes := map[string]int{}
+	for i, e := range c.Exclusivity {
+		path := "exclusivity[" + strconv.Itoa(i) + "]"
+		if e.Scope == "" {
+			p.add(path+".scope", CodeRequired, "scope is required")
+		} else if j, dup := scopes[e.Scope]; dup {
+			p.add(path+".scope", CodeDuplicate, "scope "+quote(e.Scope)+" already priced by exclusivity["+strconv.Itoa(j)+"]")
+		} else {
+			scopes[e.Scope] = i
+		}
+		money(path+".monthly_fee", e.MonthlyFee, true)
+	}
+	if c.Rush != nil {
+		charge("rush", c.Rush.Percent, c.Rush.Fixed)
+	}
+	if c.NetZero != nil {
+		charge("net_zero", c.NetZero.Percent, c.NetZero.Fixed)
+	}
+	if c.ExtraRevision != nil {
+		money("extra_revision", *c.ExtraRevision, true)
+	}
+}
+
+// joinSorted returns the set of names as one key.
+func joinSorted(names []string) string {
+	s := slices.Clone(names)
+	slices.Sort(s)
+	return strings.Join(s, "\x00")
+}
