@@ -1,0 +1,103 @@
+package pricing_test
+
+import (
+	"testing"
+
+	"github.com/creatorops/creatorops/pricing"
+)
+
+func TestExtension(t *testing.T) {
+	card := pricing.ExampleRateCard()
+	req := workedRequest()
+	ext, err := card.Extension(req, pricing.Months(6), issued)
+	noError(t, err)
+	equal(t, ext.Type, pricing.QuoteExtension)
+	equal(t, len(ext.Lines), 1)
+	// 50% of 2500.00 = 1250.00, less the 750.00 of 3 months.
+	equal(t, ext.Lines[0].Amount.String(), "500.00 USD")
+	equal(t, ext.Lines[0].Rule, "usage rights extension, paid, 3 months → 6 months: usage rights, paid, 6 months (tiktok, instagram): 50% of base 2500.00 USD = 1250.00 USD, less 750.00 USD already quoted = 500.00 USD")
+	equal(t, ext.Total.String(), "500.00 USD")
+	noError(t, ext.Check())
+
+	// Original plus extension = a fresh quote for the longer term.
+	orig, _ := card.Quote(req, issued)
+	long := req
+	long.Usage = &pricing.UsageRequest{Paid: true, Channels: req.Usage.Channels, Duration: pricing.Months(6)}
+	fresh, err := card.Quote(long, issued)
+	noError(t, err)
+	sum, _ := orig.Total.Add(ext.Total)
+	truth(t, sum.Equal(fresh.Total), "%v + %v != %v", orig.Total, ext.Total, fresh.Total)
+
+	// With a Net 0 percentage surcharge, the surcharge grows too.
+	req.NetZero = true
+	ext, err = card.Extension(req, pricing.Months(12), issued)
+	noError(t, err)
+	equal(t, len(ext.Lines), 2)
+	equal(t, ext.PaymentTerms, "Net 0")
+
+	for name, to := range map[string]pricing.Duration{"shorter": {}, "no tier": pricing.Months(5)} {
+		t.Run(name, func(t *testing.T) {
+			_, err := card.Extension(workedRequest(), to, issued)
+			errorIs(t, err, pricing.ErrInvalid)
+		})
+	}
+	r6 := workedRequest()
+	r6.Usage.Duration = pricing.Months(6)
+	_, err = card.Extension(r6, pricing.Months(3), issued)
+	errorIs(t, err, pricing.ErrInvalid)
+	_, err = card.Extension(pricing.Request{Platform: "instagram", Format: "post"}, pricing.Months(3), issued)
+	errorIs(t, err, pricing.ErrInvalid)
+}
+
+func TestChangeOrder(t *testing.T) {
+	card := pricing.ExampleRateCard()
+	tests := []struct {
+		name   string
+		req    pricing.Request
+		ch     pricing.Change
+		amount map[string]string
+		total  string
+	}{
+		{"extra revision beyond the included one", pricing.Request{Platform: "instagram", Format: "post", Revisions: 1},
+			pricing.Change{Reason: "brand asked for a second round of edits", ExtraRevisions: 1},
+			map[string]string{"revisions": "300.00 USD"}, "300.00 USD"},
+		{"revision still included", pricing.Request{Platform: "youtube", Format: "integration", Seconds: 90, Revisions: 1},
+			pricing.Change{Reason: "one more round", ExtraRevisions: 1},
+			map[string]string{}, "0.00 USD"},
+		{"added story frame with usage", pricing.Request{Platform: "instagram", Format: "story", Quantity: 3,
+			Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"instagram"}, Duration: pricing.Months(3)}},
+			pricing.Change{Reason: "a fourth story frame with a link sticker", AddQuantity: 1},
+			map[string]string{"instagram-story-set": "300.00 USD", "usage": "90.00 USD"}, "390.00 USD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			co, err := card.ChangeOrder(tt.req, tt.ch, issued)
+			noError(t, err)
+			got := map[string]string{}
+			for _, l := range co.Lines {
+				got[l.Code] = l.Amount.String()
+			}
+			equal(t, got, tt.amount)
+			equal(t, co.Total.String(), tt.total)
+			equal(t, co.Reason, tt.ch.Reason)
+			noError(t, co.Check())
+		})
+	}
+	co, err := card.ChangeOrder(pricing.Request{Platform: "instagram", Format: "story", Quantity: 3},
+		pricing.Change{Reason: "a fourth frame", AddQuantity: 1}, issued)
+	noError(t, err)
+	equal(t, co.Lines[0].Quantity, int64(1))
+	equal(t, co.Lines[0].Unit.String(), "300.00 USD")
+
+	for name, ch := range map[string]pricing.Change{
+		"no reason": {ExtraRevisions: 1},
+		"nothing":   {Reason: "x"},
+		"negative":  {Reason: "x", AddQuantity: -1},
+		"no rule":   {Reason: "x", ExtraRevisions: 1000001},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := card.ChangeOrder(pricing.Request{Platform: "instagram", Format: "post"}, ch, issued)
+			errorIs(t, err, pricing.ErrInvalid)
+		})
+	}
+}
