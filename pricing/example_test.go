@@ -1,0 +1,111 @@
+package pricing_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/creatorops/creatorops/pricing"
+)
+
+// The worked example: a 2500.00 USD short video with 3 months of paid usage
+// at 30% of the base.
+func Example() {
+	card := pricing.ExampleRateCard() // example figures, not market data
+	q, err := card.Quote(pricing.Request{
+		Platform: "tiktok", Format: "short_video", Seconds: 45,
+		Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok", "instagram"}, Duration: pricing.Months(3)},
+	}, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range q.Lines {
+		fmt.Printf("%-12s %s\n", l.Amount, l.Rule)
+	}
+	fmt.Println("total", q.Total, "|", q.PaymentTerms, "| valid until", q.ValidUntil.Format("2006-01-02"))
+	// Output:
+	// 2500.00 USD  tiktok short_video (15–60 s): 1 × 2500.00 USD = 2500.00 USD
+	// 750.00 USD   usage rights, paid, 3 months (tiktok, instagram): 30% of base 2500.00 USD = 750.00 USD
+	// total 3250.00 USD | Net 30 | valid until 2026-04-01
+}
+
+func ExampleParseMoney() {
+	for _, s := range []string{"2500.00 USD", "1500 JPY", "1.5 KWD", "0.02170 USD", "2,500.00 USD", "1e9 USD", "10 ABC"} {
+		m, err := pricing.ParseMoney(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(m)
+	}
+	// Output:
+	// 2500.00 USD
+	// 1500 JPY
+	// 1.500 KWD
+	// 0.0217 USD
+	// pricing: parse money "2,500.00 USD": thousands separators are not accepted
+	// pricing: parse money "1e9 USD": exponents are not accepted
+	// pricing: parse money "10 ABC": not an active ISO 4217 currency
+}
+
+func ExampleMoney_Add() {
+	fee := pricing.MustParseMoney("2500.00 USD")
+	_, err := fee.Add(pricing.MustParseMoney("100.00 EUR"))
+	fmt.Println(err)
+	sum, _ := fee.Add(pricing.MustParseMoney("0.005 USD"))
+	fmt.Println(sum, sum.Round(pricing.HalfUp), sum.Round(pricing.HalfEven))
+	// Output:
+	// pricing: add "2500.00 USD" and "100.00 EUR": currency mismatch
+	// 2500.005 USD 2500.01 USD 2500.00 USD
+}
+
+func ExampleAllocate() {
+	// A 50% deposit and the balance, then 100.00 split three ways.
+	parts, _ := pricing.Allocate(pricing.MustParseMoney("3250.00 USD"), []int64{50, 50})
+	fmt.Println(parts)
+	parts, _ = pricing.Allocate(pricing.MustParseMoney("100.00 USD"), []int64{1, 1, 1})
+	fmt.Println(parts)
+	// Output:
+	// [1625.00 USD 1625.00 USD]
+	// [33.34 USD 33.33 USD 33.33 USD]
+}
+
+func ExampleRateCard_Extension() {
+	card := pricing.ExampleRateCard()
+	req := pricing.Request{
+		Platform: "tiktok", Format: "short_video", Seconds: 45,
+		Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok"}, Duration: pricing.Months(3)},
+	}
+	ext, err := card.Extension(req, pricing.Months(6), time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(ext.Lines[0].Rule)
+	fmt.Println("total", ext.Total)
+	// Output:
+	// usage rights extension, paid, 3 months → 6 months: usage rights, paid, 6 months (tiktok): 50% of base 2500.00 USD = 1250.00 USD, less 750.00 USD already quoted = 500.00 USD
+	// total 500.00 USD
+}
+
+func ExampleRateCard_ChangeOrder() {
+	card := pricing.ExampleRateCard()
+	req := pricing.Request{Platform: "instagram", Format: "story", Quantity: 3, Revisions: 1}
+	co, err := card.ChangeOrder(req, pricing.Change{
+		Reason:         "brand asked for a fourth story frame and another round of edits",
+		AddQuantity:    1,
+		ExtraRevisions: 1,
+	}, time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range co.Lines {
+		fmt.Printf("%d × %s = %s\n", l.Quantity, l.Unit, l.Amount)
+	}
+	fmt.Println("total", co.Total)
+	// Output:
+	// 1 × 300.00 USD = 300.00 USD
+	// 1 × 300.00 USD = 300.00 USD
+	// total 600.00 USD
+}
