@@ -1,8 +1,6 @@
 package metrics
 
 import (
-	"fmt"
-
 	"github.com/creatorops/creatorops/pricing"
 	"github.com/shopspring/decimal"
 )
@@ -22,8 +20,8 @@ func costPer(op string, cost pricing.Money, scale decimal.Decimal, name string, 
 		amount = amount.Mul(scale)
 	}
 	m, err := pricing.NewMoney(div(amount, n), cost.Currency())
-	if err != nil { // only an amount beyond pricing's bounds can get here
-		return pricing.Money{}, fmt.Errorf("metrics: %s: %w", op, err)
+	if err != nil { // only a result beyond Money's bounds (40 integer digits) gets here
+		return pricing.Money{}, invalid(op, "cost", cost.String(), "result exceeds the bounds of pricing.Money")
 	}
 	return m, nil
 }
