@@ -32,8 +32,10 @@
 // precision is a separate, explicit step that returns a new value and never truncates:
 // [RoundCPM] and [RoundCPA] round half up to the currency's minor units (2 for USD, so a
 // CPM reads 10.00 USD), [RoundCPV], [RoundCPC] and [RoundCPE] to two places more (4 for
-// USD, so a CPV reads 0.0217 USD, not 0.02). Rates are fractions ([decimal.Decimal], 0.03
-// for 3%); [Percent] and [FormatPercent] print them ("3.00%").
+// USD, so a CPV reads 0.0217 USD, not 0.02). [FormatCPM], [FormatCPV] and the other
+// Format helpers round the same way and always print the places ("0.0150 USD"). Rates are
+// fractions ([decimal.Decimal], 0.03 for 3%); [Percent] and [FormatPercent] print them
+// ("3.00%").
 //
 // # Bad input
 //
