@@ -96,14 +96,16 @@ func allocateFast(u, sum uint64, weights []int64, out []uint64) {
 	if left == 0 {
 		return
 	}
-	slices.SortStableFunc(order, func(a, b int32) int {
+	// Largest remainder first, ties to the earlier part: a total order,
+	// so the unstable sort is deterministic.
+	slices.SortFunc(order, func(a, b int32) int {
 		switch {
 		case rems[a] > rems[b]:
 			return -1
 		case rems[a] < rems[b]:
 			return 1
 		}
-		return 0
+		return int(a - b)
 	})
 	for _, i := range order[:left] {
 		out[i]++
