@@ -1,0 +1,427 @@
+package sla
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// CalendarSpec is the JSON form of a [Calendar]: one party's time zone, weekly
+// working hours, holidays and special days, quiet hours and pre-scheduled windows.
+// It is a public, cross-language contract; see the package documentation for the
+// syntax of each field.
+type CalendarSpec struct {
+	TimeZone  string   `json:"time_zone"`           // IANA name, required ("UTC" is explicit; "Local" is rejected)
+	Hours     []string `json:"hours,omitempty"`     // default ["mon-fri 09:00-17:00"]
+	Holidays  []string `json:"holidays,omitempty"`  // "2026-12-25", "2026-12-24..2026-12-31", "2026-12-24 09:00-13:00"
+	Quiet     []string `json:"quiet,omitempty"`     // "sat-sun", "daily 21:00-08:00"
+	Scheduled []string `json:"scheduled,omitempty"` // "2026-12-05 10:00-12:00"
+}
+
+// DefaultHours is the working week of a spec that gives no hours.
+const DefaultHours = "mon-fri 09:00-17:00"
+
+// ParseCalendarSpec decodes the JSON form of a calendar spec, rejecting unknown
+// fields and trailing data. It does not validate the rules; [NewCalendar] does.
+func ParseCalendarSpec(data []byte) (CalendarSpec, error) {
+	var s CalendarSpec
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return CalendarSpec{}, fmt.Errorf("sla: decode calendar spec: %v: %w", err, ErrInvalid)
+	}
+	if dec.More() {
+		return CalendarSpec{}, fmt.Errorf("sla: decode calendar spec: trailing data: %w", ErrInvalid)
+	}
+	return s, nil
+}
+
+// Calendar is one party's time. It is built once by [NewCalendar], is immutable
+// afterwards and is safe for concurrent use by multiple goroutines. It never
+// consults time.Local or the current time.
+//
+// The zero Calendar is not usable; a nil *Calendar panics.
+type Calendar struct {
+	spec CalendarSpec // canonical
+	loc  *time.Location
+
+	hours  [7][]span // per weekday: normalized intervals starting that day, in minutes since its midnight
+	quiet  [7][]span
+	repl   map[int64][]span // replacement hours by day number
+	closed map[int64]bool   // fully closed days (no replacement)
+	sched  map[int64][]span // scheduled windows by the day they start on
+
+	tmpl [7]dayView    // the pieces of a day with nothing special around it, by weekday
+	pre  [3][15]int64  // prefix sums of the template values over two weeks from Sunday, per metric
+	irr  []irregular   // days that differ from the template, sorted, within the horizon
+	tot  [3]int64      // Σ of deltas over all irregular days
+	hzLo int64         // the horizon [hzLo, hzHi) of day numbers within which irr is complete
+	hzHi int64
+}
+
+// Metrics counted per day.
+const (
+	mWork    = iota // working seconds
+	mDays           // 1 if a working day
+	mContact        // non-quiet seconds
+)
+
+// dayView is one local date's time, in minutes since that date's wall-clock
+// midnight: the working pieces that belong to it (they may run into the next day)
+// and its contact (non-quiet) pieces, within the day.
+type dayView struct {
+	work    []span
+	contact []span
+	val     [3]int64
+}
+
+type irregular struct {
+	day  int64
+	view dayView
+	cum  [3]int64 // Σ (val − template val) over the irregular days before this one
+}
+
+// maxPieces bounds the intervals of one day, so that queries need no allocation.
+const maxPieces = 32
+
+// The horizon within which the calendar precomputes its irregular days
+// (holidays, scheduled time, DST transitions) so that deadlines jump over whole
+// weeks. Outside it, Due walks day by day: still exact, slower.
+var (
+	horizonLo = daysFromCivil(1970, 1, 1)
+	horizonHi = daysFromCivil(2100, 1, 1)
+)
+
+// NewCalendar validates spec and builds its calendar. Every problem is reported at
+// once (errors.Join of [*ParseError] values and others, all wrapping [ErrInvalid]).
+func NewCalendar(spec CalendarSpec) (*Calendar, error) {
+	var errs []error
+	c := &Calendar{repl: map[int64][]span{}, closed: map[int64]bool{}, sched: map[int64][]span{}}
+	c.spec.TimeZone = spec.TimeZone
+	switch spec.TimeZone {
+	case "":
+		errs = append(errs, &ParseError{Field: "time_zone", Input: spec.TimeZone, Reason: `required: an IANA time zone name such as "America/New_York" or "UTC"`})
+	case "Local":
+		errs = append(errs, &ParseError{Field: "time_zone", Input: spec.TimeZone, Reason: "the machine's local zone is not allowed: name the zone"})
+	default:
+		loc, err := time.LoadLocation(spec.TimeZone)
+		if err != nil {
+			errs = append(errs, &ParseError{Field: "time_zone", Input: spec.TimeZone, Reason: "unknown time zone"})
+		}
+		c.loc = loc
+	}
+
+	hours := spec.Hours
+	if len(hours) == 0 {
+		hours = []string{DefaultHours}
+	}
+	for i, s := range hours {
+		r, err := parseRule(fmt.Sprintf("hours[%d]", i), s)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c.spec.Hours = append(c.spec.Hours, r.String())
+		for w := time.Sunday; w <= time.Saturday; w++ {
+			c.hours[w] = append(c.hours[w], r.spansOn(w)...)
+		}
+	}
+	for i, s := range spec.Quiet {
+		r, err := parseRule(fmt.Sprintf("quiet[%d]", i), s)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c.spec.Quiet = append(c.spec.Quiet, r.String())
+		for w := time.Sunday; w <= time.Saturday; w++ {
+			c.quiet[w] = append(c.quiet[w], r.spansOn(w)...)
+		}
+	}
+	for w := range c.hours {
+		c.hours[w] = normalize(c.hours[w])
+		c.quiet[w] = normalize(c.quiet[w])
+	}
+	var specialDays []int64
+	for i, s := range spec.Holidays {
+		h, err := parseHoliday(fmt.Sprintf("holidays[%d]", i), s)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c.spec.Holidays = append(c.spec.Holidays, h.String())
+		if h.spans != nil {
+			c.repl[h.from] = union(c.repl[h.from], h.spans)
+		}
+		for d := h.from; d <= h.to; d++ {
+			if h.spans == nil {
+				c.closed[d] = true
+			}
+			specialDays = append(specialDays, d)
+		}
+	}
+	for d := range c.repl {
+		delete(c.closed, d) // a replacement beats a closure of the same date
+	}
+	for i, s := range spec.Scheduled {
+		h, err := parseScheduled(fmt.Sprintf("scheduled[%d]", i), s)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		c.spec.Scheduled = append(c.spec.Scheduled, h.String())
+		c.sched[h.from] = union(c.sched[h.from], h.spans)
+		specialDays = append(specialDays, h.from)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	// The template week.
+	var weekWork int64
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		d := int64(3) + int64(w) // 1970-01-04 was a Sunday
+		v := c.wallDay(d, true)
+		if err := checkPieces(formatDays(1<<w), v); err != nil {
+			return nil, err
+		}
+		v.val = [3]int64{total(v.work) * secPerMin, 0, total(v.contact) * secPerMin}
+		if v.val[mWork] > 0 {
+			v.val[mDays] = 1
+		}
+		weekWork += v.val[mWork]
+		c.tmpl[w] = v
+	}
+	if weekWork == 0 {
+		return nil, fmt.Errorf("sla: calendar %s: the weekly hours minus quiet hours leave no working time: %w", spec.TimeZone, ErrInvalid)
+	}
+	for m := range c.pre {
+		for i := 0; i < 14; i++ {
+			c.pre[m][i+1] = c.pre[m][i] + c.tmpl[i%7].val[m]
+		}
+	}
+	if err := c.buildIrregular(specialDays); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func checkPieces(where string, v dayView) error {
+	if len(v.work) > maxPieces || len(v.contact) > maxPieces {
+		return fmt.Errorf("sla: %s: more than %d separate intervals in one day: %w", where, maxPieces, ErrInvalid)
+	}
+	return nil
+}
+
+// MustNewCalendar is like [NewCalendar] but panics on error. It is for tests and
+// package-level literals.
+func MustNewCalendar(spec CalendarSpec) *Calendar {
+	c, err := NewCalendar(spec)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Location returns the calendar's time zone.
+func (c *Calendar) Location() *time.Location { return c.loc }
+
+// Spec returns the calendar's spec in canonical form: rules as the parser reads
+// them back ("mon-fri 09:00-17:00"), the default hours made explicit.
+func (c *Calendar) Spec() CalendarSpec {
+	s := c.spec
+	s.Hours = slices.Clone(s.Hours)
+	s.Holidays = slices.Clone(s.Holidays)
+	s.Quiet = slices.Clone(s.Quiet)
+	s.Scheduled = slices.Clone(s.Scheduled)
+	return s
+}
+
+// String returns a one-line summary: the zone and the rules.
+func (c *Calendar) String() string {
+	parts := []string{c.spec.TimeZone, strings.Join(c.spec.Hours, "; ")}
+	if len(c.spec.Quiet) > 0 {
+		parts = append(parts, "quiet "+strings.Join(c.spec.Quiet, "; "))
+	}
+	if n := len(c.spec.Holidays) + len(c.spec.Scheduled); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d special days", n))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// MarshalJSON returns the JSON form of the calendar's canonical spec.
+func (c *Calendar) MarshalJSON() ([]byte, error) { return json.Marshal(c.spec) }
+
+// UnmarshalJSON decodes a spec (rejecting unknown fields) and builds the calendar.
+func (c *Calendar) UnmarshalJSON(data []byte) error {
+	s, err := ParseCalendarSpec(data)
+	if err != nil {
+		return err
+	}
+	n, err := NewCalendar(s)
+	if err != nil {
+		return err
+	}
+	*c = *n
+	return nil
+}
+
+func (c *Calendar) hoursOf(x int64, regular bool) []span {
+	if !regular {
+		if r, ok := c.repl[x]; ok {
+			return r
+		}
+		if c.closed[x] {
+			return nil
+		}
+	}
+	return c.hours[weekdayOf(x)]
+}
+
+// wallDay computes the pieces of day d in wall-clock minutes from the rules. With
+// regular set it ignores holidays and scheduled time (the template week).
+//
+//	quiet Q   = (quiet rules ∪ closed dates) − scheduled windows, where a closed
+//	            date does not cover the tail of a shift begun the evening before
+//	W(x)      = (hours(x) − Q) ∪ scheduled windows starting on x
+//	work(d)   = W(d) − W(d−1)           (an overlap belongs to the earlier date)
+//	contact(d)= [0, 24h) − Q
+func (c *Calendar) wallDay(d int64, regular bool) dayView {
+	var qr []span
+	for k := int64(-2); k <= 2; k++ {
+		qr = append(qr, shift(c.quiet[weekdayOf(d+k)], int32(k*minPerDay))...)
+	}
+	qr = normalize(qr)
+	q := qr
+	var sched [2][]span // windows starting on d−1, d
+	if !regular {
+		for k := int64(0); k <= 1; k++ {
+			x := d + k
+			if !c.closed[x] {
+				continue
+			}
+			cq := []span{{int32(k * minPerDay), int32((k + 1) * minPerDay)}}
+			tail := subtract(normalize(shift(c.hoursOf(x-1, false), int32((k-1)*minPerDay))), qr)
+			q = union(q, subtract(cq, tail))
+		}
+		var all []span
+		for k := int64(-2); k <= 1; k++ {
+			s := shift(c.sched[d+k], int32(k*minPerDay))
+			all = append(all, s...)
+			if k == -1 || k == 0 {
+				sched[k+1] = s
+			}
+		}
+		q = subtract(q, normalize(all))
+	}
+	wOf := func(k int64) []span {
+		h := normalize(shift(c.hoursOf(d+k, regular), int32(k*minPerDay)))
+		return union(subtract(h, q), sched[k+1])
+	}
+	return dayView{
+		work:    subtract(wOf(0), wOf(-1)),
+		contact: subtract([]span{{0, minPerDay}}, q),
+	}
+}
+
+// buildIrregular finds the days within the horizon that differ from the
+// template week: the days around each special date and around each DST
+// transition. It stores their pieces and values, with prefix sums of their
+// differences from the template.
+func (c *Calendar) buildIrregular(specialDays []int64) error {
+	c.hzLo, c.hzHi = horizonLo, horizonHi
+	cand := map[int64]bool{}
+	mark := func(x int64) {
+		for k := int64(-1); k <= 1; k++ {
+			cand[x+k] = true
+		}
+	}
+	for _, x := range specialDays {
+		c.hzLo = min(c.hzLo, x-2)
+		c.hzHi = max(c.hzHi, x+3)
+		mark(x)
+	}
+	r := resolver{loc: c.loc}
+	t := time.Unix(r.instant(c.hzLo*secPerDay), 0).In(c.loc)
+	stop := r.instant(c.hzHi * secPerDay)
+	for guard := 0; guard < 1<<16; guard++ {
+		_, end := t.ZoneBounds()
+		if end.IsZero() || end.Unix() >= stop {
+			break
+		}
+		if !end.After(t) {
+			// Go's ZoneBounds can return an end equal to t at a rule-year boundary
+			// past the zone's last listed transition (America/New_York at
+			// 2041-01-01T00:00Z, go1.26). Step over it.
+			t = t.Add(time.Second)
+			continue
+		}
+		before, _ := wallOf(end.Add(-time.Second), c.loc)
+		after, _ := wallOf(end, c.loc)
+		mark(before)
+		mark(after)
+		t = end
+	}
+	days := make([]int64, 0, len(cand))
+	for d := range cand {
+		if d >= c.hzLo && d < c.hzHi {
+			days = append(days, d)
+		}
+	}
+	slices.Sort(days)
+	c.irr = make([]irregular, len(days))
+	for i, d := range days {
+		v := c.wallDay(d, false)
+		if err := checkPieces(formatDate(d), v); err != nil {
+			return err
+		}
+		c.irr[i] = irregular{day: d, view: v}
+	}
+	// Values need the real instants, which may depend on the day before.
+	for i := range c.irr {
+		c.irr[i].view.val = c.realValues(&r, c.irr[i].day)
+	}
+	kept := c.irr[:0]
+	for _, x := range c.irr {
+		t := c.tmpl[weekdayOf(x.day)]
+		if x.view.val == t.val && slices.Equal(x.view.work, t.work) && slices.Equal(x.view.contact, t.contact) {
+			continue
+		}
+		kept = append(kept, x)
+	}
+	c.irr = slices.Clip(kept)
+	var acc [3]int64
+	for i := range c.irr {
+		c.irr[i].cum = acc
+		t := c.tmpl[weekdayOf(c.irr[i].day)]
+		for m := range acc {
+			acc[m] += c.irr[i].view.val[m] - t.val[m]
+		}
+	}
+	c.tot = acc
+	return nil
+}
+
+// view returns the wall-clock pieces of day d.
+func (c *Calendar) view(d int64) *dayView {
+	if d >= c.hzLo && d < c.hzHi {
+		if i, ok := c.irrIndex(d); ok {
+			return &c.irr[i].view
+		}
+	}
+	return &c.tmpl[weekdayOf(d)]
+}
+
+// irrIndex returns the index of the first irregular day not before d and whether
+// it is d.
+func (c *Calendar) irrIndex(d int64) (int, bool) {
+	i := sort.Search(len(c.irr), func(i int) bool { return c.irr[i].day >= d })
+	return i, i < len(c.irr) && c.irr[i].day == d
+}
+
+// inHorizon reports whether day d's values are precomputed (stored or template).
+func (c *Calendar) inHorizon(d int64) bool { return d >= c.hzLo && d < c.hzHi }

@@ -1,0 +1,167 @@
+package sla
+
+import "time"
+
+// Day numbers and wall-clock resolution.
+//
+// Internally a local date is a day number: days since 1970-01-01 in the proleptic
+// Gregorian calendar. A wall-clock time is "wall seconds": seconds since 1970-01-01
+// 00:00 on the wall clock, as if the zone were UTC. Instants are Unix seconds.
+
+const (
+	secPerMin = 60
+	secPerDay = 86400
+	minPerDay = 1440
+)
+
+// daysFromCivil returns the day number of y-m-d (Howard Hinnant's algorithm).
+func daysFromCivil(y int64, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := int64((153*mp+2)/5 + d - 1)
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// civilFromDays is the inverse of daysFromCivil.
+func civilFromDays(z int64) (y int64, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era = (z - 146096) / 146097
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	if mp < 10 {
+		m = int(mp + 3)
+	} else {
+		m = int(mp - 9)
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+// weekdayOf returns the day of the week of a day number (1970-01-01 was a Thursday).
+func weekdayOf(day int64) time.Weekday {
+	w := (day + 4) % 7
+	if w < 0 {
+		w += 7
+	}
+	return time.Weekday(w)
+}
+
+// wallOf returns the local day number of t in loc and the wall seconds since that
+// day's midnight.
+func wallOf(t time.Time, loc *time.Location) (day int64, sec int64) {
+	t = t.In(loc)
+	y, m, d := t.Date()
+	hh, mm, ss := t.Clock()
+	return daysFromCivil(int64(y), int(m), d), int64(hh*3600 + mm*60 + ss)
+}
+
+// resolver turns wall seconds into instants in one location, following the
+// calendar's DST rules: a wall time that does not exist moves forward by the gap
+// (02:30 on a spring-forward day is 03:30), and a wall time that occurs twice is the
+// later one. Go's time.Date is not used for this: it resolves gaps differently in
+// different zones.
+//
+// A resolver caches the offset of the zone period it last saw, with a margin, so
+// that a run of conversions away from transitions costs one subtraction each. It is
+// a small value kept on the stack of one computation; it is not shared.
+type resolver struct {
+	loc    *time.Location
+	off    int64 // offset in seconds valid for candidate instants in [lo, hi)
+	lo, hi int64
+	ok     bool
+}
+
+// transitionMargin is larger than any change of UTC offset at one transition
+// (the largest on record is Samoa's 24 hours in 2011).
+const transitionMargin = 2 * secPerDay
+
+const (
+	minInstant = -1 << 62
+	maxInstant = 1<<62 - 1
+)
+
+func offsetAt(loc *time.Location, u int64) int64 {
+	_, o := time.Unix(u, 0).In(loc).Zone()
+	return int64(o)
+}
+
+// instant returns the Unix seconds of wall seconds w.
+func (r *resolver) instant(w int64) int64 {
+	if r.ok {
+		if u := w - r.off; u >= r.lo && u < r.hi {
+			return u
+		}
+	}
+	return r.slow(w)
+}
+
+func (r *resolver) slow(w int64) int64 {
+	g := w - offsetAt(r.loc, w)
+	t := time.Unix(g, 0).In(r.loc)
+	_, o := t.Zone()
+	op := int64(o)
+	ps, pe := int64(minInstant), int64(maxInstant)
+	start, end := t.ZoneBounds()
+	if !start.IsZero() {
+		ps = start.Unix()
+	}
+	if !end.IsZero() {
+		pe = end.Unix()
+	}
+	cp := w - op
+	best, found := int64(0), false
+	if cp >= ps && cp < pe {
+		best, found = cp, true
+	}
+	var oprev, onext int64
+	if ps != minInstant {
+		oprev = offsetAt(r.loc, ps-1)
+		if c := w - oprev; c < ps && (!found || c > best) {
+			best, found = c, true
+		}
+	}
+	if pe != maxInstant {
+		onext = offsetAt(r.loc, pe)
+		if c := w - onext; c >= pe && (!found || c > best) {
+			best, found = c, true
+		}
+	}
+	if !found {
+		// A gap: the wall time moves forward by the gap, which is the wall time
+		// read with the offset in force before the transition.
+		if cp < ps {
+			best = w - oprev
+		} else {
+			best = cp
+		}
+	}
+	// Cache the period's offset where it cannot be ambiguous.
+	lo, hi := ps, pe
+	if lo != minInstant {
+		lo += transitionMargin
+	}
+	if hi != maxInstant {
+		hi -= transitionMargin
+	}
+	if lo < hi {
+		r.off, r.lo, r.hi, r.ok = op, lo, hi, true
+	}
+	return best
+}

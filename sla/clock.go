@@ -1,0 +1,417 @@
+package sla
+
+import (
+	"math"
+	"time"
+)
+
+// ipair is a real interval [a, b) in Unix seconds.
+type ipair struct{ a, b int64 }
+
+type pieceBuf [maxPieces + 1]ipair
+
+// spansFor returns the wall spans of day view v that metric m counts.
+func spansFor(m int, v *dayView) []span {
+	if m == mContact {
+		return v.contact
+	}
+	return v.work
+}
+
+// pieces converts day d's spans for metric m into real intervals, in order,
+// dropping empty ones. A boundary that falls in a DST gap can make an interval
+// start before the previous one ends; intervals are clamped so they never
+// overlap, the earlier (or the earlier date's) keeping the overlap.
+func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) int {
+	v := c.view(d)
+	sp := spansFor(m, v)
+	base := d * secPerDay
+	last := int64(minInstant)
+	if m != mContact {
+		if pw := c.view(d - 1).work; len(pw) > 0 && pw[len(pw)-1].hi > minPerDay {
+			last = r.instant((d-1)*secPerDay + int64(pw[len(pw)-1].hi)*secPerMin)
+		}
+	}
+	n := 0
+	for _, x := range sp {
+		a := r.instant(base + int64(x.lo)*secPerMin)
+		b := r.instant(base + int64(x.hi)*secPerMin)
+		a = max(a, last)
+		if b <= a {
+			continue
+		}
+		buf[n] = ipair{a, b}
+		n++
+		last = b
+	}
+	return n
+}
+
+// realValues computes day d's values from its real pieces.
+func (c *Calendar) realValues(r *resolver, d int64) [3]int64 {
+	var buf pieceBuf
+	var v [3]int64
+	for _, p := range buf[:c.pieces(r, mWork, d, &buf)] {
+		v[mWork] += p.b - p.a
+	}
+	if v[mWork] > 0 {
+		v[mDays] = 1
+	}
+	for _, p := range buf[:c.pieces(r, mContact, d, &buf)] {
+		v[mContact] += p.b - p.a
+	}
+	return v
+}
+
+// value returns day d's value for metric m.
+func (c *Calendar) value(r *resolver, m int, d int64) int64 {
+	if c.inHorizon(d) {
+		return c.view(d).val[m]
+	}
+	return c.realValues(r, d)[m]
+}
+
+// nomSum returns the template values summed over days [a, b).
+func (c *Calendar) nomSum(m int, a, b int64) int64 {
+	n := b - a
+	w := int64(weekdayOf(a))
+	return n/7*c.pre[m][7] + c.pre[m][w+n%7] - c.pre[m][w]
+}
+
+// deltaBefore returns Σ (val − template) over irregular days before day x.
+func (c *Calendar) deltaBefore(m int, x int64) int64 {
+	i, _ := c.irrIndex(x)
+	if i == len(c.irr) {
+		return c.tot[m]
+	}
+	return c.irr[i].cum[m]
+}
+
+// sum returns the values of metric m summed over days [a, b), a ≤ b.
+func (c *Calendar) sum(r *resolver, m int, a, b int64) int64 {
+	var s int64
+	for ; a < b && a < c.hzLo; a++ {
+		s += c.value(r, m, a)
+	}
+	if a < b && a < c.hzHi {
+		e := min(b, c.hzHi)
+		s += c.nomSum(m, a, e) + c.deltaBefore(m, e) - c.deltaBefore(m, a)
+		a = e
+	}
+	for ; a < b; a++ {
+		s += c.value(r, m, a)
+	}
+	return s
+}
+
+// seek returns the earliest day D ≥ a at which the values of metric m summed over
+// [a, D] reach need (need ≥ 1), and the sum over [a, D). Inside the horizon it
+// jumps: a binary search over the irregular days and whole weeks of template
+// between them. Outside, it walks day by day. Every week of the template has a
+// positive value for every metric, so it ends.
+func (c *Calendar) seek(r *resolver, m int, a, need int64) (day, before int64) {
+	var acc int64
+	for {
+		if !c.inHorizon(a) {
+			v := c.value(r, m, a)
+			if acc+v >= need {
+				return a, acc
+			}
+			acc += v
+			a++
+			continue
+		}
+		R := need - acc
+		i0, _ := c.irrIndex(a)
+		d0 := c.deltaBefore(m, a)
+		// f(k): the sum over [a, irr[k].day] — monotone in k.
+		f := func(k int) int64 {
+			x := &c.irr[k]
+			t := c.tmpl[weekdayOf(x.day)].val[m]
+			return c.nomSum(m, a, x.day+1) + x.cum[m] + x.view.val[m] - t - d0
+		}
+		lo, hi := i0, len(c.irr)
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			if f(mid) >= R {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		k := lo
+		base, cb := a, int64(0)
+		if k > i0 {
+			base = c.irr[k-1].day + 1
+			cb = f(k - 1)
+		}
+		limit := c.hzHi
+		if k < len(c.irr) {
+			limit = c.irr[k].day
+		}
+		if D := c.nomFind(m, base, R-cb); D < limit {
+			return D, acc + cb + c.nomSum(m, base, D)
+		}
+		if k < len(c.irr) {
+			return c.irr[k].day, acc + f(k) - c.irr[k].view.val[m]
+		}
+		acc += c.sum(r, m, a, c.hzHi)
+		a = c.hzHi
+	}
+}
+
+// nomFind returns the earliest day D ≥ a at which the template values summed over
+// [a, D] reach need ≥ 1.
+func (c *Calendar) nomFind(m int, a, need int64) int64 {
+	week := c.pre[m][7]
+	q := (need - 1) / week
+	rem := need - q*week
+	w := int64(weekdayOf(a))
+	i := int64(0)
+	for c.pre[m][w+i+1]-c.pre[m][w] < rem {
+		i++
+	}
+	return a + q*7 + i
+}
+
+func unixIn(sec int64, loc *time.Location) time.Time { return time.Unix(sec, 0).In(loc) }
+
+// clipFrom returns where piece p begins counting for an instant s, and how much of
+// it lies at or after s. ok is false if p ends at or before s.
+func clipFrom(p ipair, s time.Time) (from time.Time, avail time.Duration, ok bool) {
+	su := s.Unix()
+	if p.b <= su {
+		return time.Time{}, 0, false
+	}
+	if p.a > su || (p.a == su && s.Nanosecond() == 0) {
+		return time.Unix(p.a, 0), time.Duration(p.b-p.a) * time.Second, true
+	}
+	return s, time.Unix(p.b, 0).Sub(s), true
+}
+
+// advance returns the earliest instant e ≥ s at which metric m (work or contact)
+// has accumulated R > 0 in [s, e].
+func (c *Calendar) advance(m int, s time.Time, R time.Duration) time.Time {
+	r := resolver{loc: c.loc}
+	d0, _ := wallOf(s, c.loc)
+	var buf pieceBuf
+	for d := d0 - 1; d <= d0; d++ {
+		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
+			from, avail, ok := clipFrom(p, s)
+			if !ok {
+				continue
+			}
+			if avail >= R {
+				return from.Add(R).In(c.loc)
+			}
+			R -= avail
+		}
+	}
+	need := int64((R + time.Second - 1) / time.Second)
+	D, before := c.seek(&r, m, d0+1, need)
+	return c.locate(&r, m, D, R-time.Duration(before)*time.Second)
+}
+
+// locate returns the earliest instant at which day D's pieces of metric m have
+// accumulated R > 0 from the day's first opening.
+func (c *Calendar) locate(r *resolver, m int, D int64, R time.Duration) time.Time {
+	var buf pieceBuf
+	n := c.pieces(r, m, D, &buf)
+	for _, p := range buf[:n] {
+		l := time.Duration(p.b-p.a) * time.Second
+		if l >= R {
+			return unixIn(p.a, c.loc).Add(R)
+		}
+		R -= l
+	}
+	// Not reached: seek only returns a day whose value covers R.
+	return unixIn(buf[max(n-1, 0)].b, c.loc)
+}
+
+// partial returns how much of day x's pieces of metric m lies before t.
+func (c *Calendar) partial(r *resolver, m int, x int64, t time.Time) time.Duration {
+	var buf pieceBuf
+	var s time.Duration
+	for _, p := range buf[:c.pieces(r, m, x, &buf)] {
+		if pa := time.Unix(p.a, 0); pa.Before(t) {
+			end := time.Unix(p.b, 0)
+			if t.Before(end) {
+				end = t
+			}
+			s += end.Sub(pa)
+		}
+	}
+	return s
+}
+
+// measure returns how much of metric m lies in [from, to).
+func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
+	if !to.After(from) {
+		return 0
+	}
+	r := resolver{loc: c.loc}
+	df, _ := wallOf(from, c.loc)
+	dt, _ := wallOf(to, c.loc)
+	days := c.sum(&r, m, df-1, dt-1)
+	if days > math.MaxInt64/int64(time.Second) {
+		return math.MaxInt64
+	}
+	t := time.Duration(days) * time.Second
+	t += c.partial(&r, m, dt-1, to) + c.partial(&r, m, dt, to)
+	t -= c.partial(&r, m, df-1, from) + c.partial(&r, m, df, from)
+	return t
+}
+
+// next returns the earliest instant ≥ t inside a piece of metric m.
+func (c *Calendar) next(m int, t time.Time) time.Time {
+	r := resolver{loc: c.loc}
+	d0, _ := wallOf(t, c.loc)
+	var buf pieceBuf
+	for d := d0 - 1; d <= d0; d++ {
+		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
+			if from, _, ok := clipFrom(p, t); ok {
+				return from.In(c.loc)
+			}
+		}
+	}
+	countM := mDays
+	if m == mContact {
+		countM = mContact
+	}
+	D, _ := c.seek(&r, countM, d0+1, 1)
+	n := c.pieces(&r, m, D, &buf)
+	_ = n
+	return unixIn(buf[0].a, c.loc)
+}
+
+// in reports whether t lies inside a piece of metric m.
+func (c *Calendar) in(m int, t time.Time) bool {
+	r := resolver{loc: c.loc}
+	d0, _ := wallOf(t, c.loc)
+	u := t.Unix()
+	var buf pieceBuf
+	for d := d0 - 1; d <= d0; d++ {
+		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
+			if p.a <= u && u < p.b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsWorking reports whether t is working time: inside the working hours (or a
+// holiday's replacement hours) and not quiet, or inside a scheduled window.
+func (c *Calendar) IsWorking(t time.Time) bool { return c.in(mWork, t) }
+
+// IsQuiet reports whether t is quiet time: covered by a quiet rule or a fully
+// closed date and not by a scheduled window. Working time is never quiet.
+func (c *Calendar) IsQuiet(t time.Time) bool { return !c.in(mContact, t) }
+
+// NextWorking returns t (in the calendar's location) if it is working time, or
+// else the next instant at which working time begins.
+func (c *Calendar) NextWorking(t time.Time) time.Time { return c.next(mWork, t) }
+
+// NextContact returns t (in the calendar's location) if it is not quiet time, or
+// else the end of the quiet stretch that covers it: the earliest instant at which
+// it is decent to contact this party. Use it to send a reminder at a decent hour
+// in the recipient's zone.
+func (c *Calendar) NextContact(t time.Time) time.Time { return c.next(mContact, t) }
+
+// WorkingTime returns the working time in [from, to): zero when to is not after
+// from. It saturates at the largest time.Duration (about 292 years).
+func (c *Calendar) WorkingTime(from, to time.Time) time.Duration { return c.measure(mWork, from, to) }
+
+// ContactTime returns the non-quiet time in [from, to), the time that
+// [Hours] windows count.
+func (c *Calendar) ContactTime(from, to time.Time) time.Duration {
+	return c.measure(mContact, from, to)
+}
+
+// Due returns the deadline of a window that opens at start, in the calendar's
+// location. A window of zero returns start unchanged. Due never returns an
+// instant before start, and its cost does not grow with the window's length.
+//
+// The units count differently:
+//
+//   - [BusinessHours](n): the earliest instant at which n hours of working time
+//     lie in [start, due]. Landing on a closing time returns the closing time:
+//     Mon 09:00 + 8 business hours is Mon 17:00.
+//   - [BusinessDays](n): the same working offset into the n-th working day after
+//     start's working day: Mon 10:00 → Tue 10:00, Fri 16:00 → Mon 16:00. A start
+//     outside working time counts from the next opening: Fri 18:00 → Mon 17:00,
+//     and so does a start at an opening: Mon 09:00 → Mon 17:00. Where the target
+//     day is shorter than the offset (a half day), its last closing.
+//   - [Hours](n): n hours of real elapsed time that is not quiet time. With quiet
+//     hours "sat-sun", Fri 12:00 + 48 hours is Tue 12:00.
+//   - [Days](n): the same wall-clock time n calendar days later; if that instant
+//     is quiet, the end of that quiet stretch ([Calendar.NextContact]).
+func (c *Calendar) Due(start time.Time, w Window) time.Time {
+	if w.n == 0 {
+		return start
+	}
+	switch w.unit {
+	case unitBusinessHours:
+		return c.advance(mWork, start, time.Duration(w.n)*time.Hour)
+	case unitHours:
+		return c.advance(mContact, start, time.Duration(w.n)*time.Hour)
+	case unitDays:
+		return c.dueDays(start, w.n)
+	default:
+		return c.dueBusinessDays(start, w.n)
+	}
+}
+
+func (c *Calendar) dueDays(start time.Time, n int64) time.Time {
+	d, sec := wallOf(start, c.loc)
+	r := resolver{loc: c.loc}
+	t := time.Unix(r.instant((d+n)*secPerDay+sec), int64(start.Nanosecond())).In(c.loc)
+	if t.Before(start) {
+		t = start.In(c.loc)
+	}
+	return c.NextContact(t)
+}
+
+func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
+	s := c.NextWorking(start)
+	r := resolver{loc: c.loc}
+	ds, _ := wallOf(s, c.loc)
+	var buf pieceBuf
+	// The working day of s, and the working time of that day before s.
+	owner, o := ds, time.Duration(0)
+	for d := ds - 1; d <= ds; d++ {
+		var sum time.Duration
+		found := false
+		for _, p := range buf[:c.pieces(&r, mWork, d, &buf)] {
+			from, avail, ok := clipFrom(p, s)
+			if ok && !from.After(s) {
+				owner, found = d, true
+				sum += time.Duration(p.b-p.a)*time.Second - avail
+				break
+			}
+			sum += time.Duration(p.b-p.a) * time.Second
+		}
+		if found {
+			o = sum
+			break
+		}
+	}
+	if o == 0 {
+		target := owner
+		if n > 1 {
+			target, _ = c.seek(&r, mDays, owner+1, n-1)
+		}
+		return c.lastClosing(&r, target)
+	}
+	target, _ := c.seek(&r, mDays, owner+1, n)
+	if time.Duration(c.value(&r, mWork, target))*time.Second <= o {
+		return c.lastClosing(&r, target)
+	}
+	return c.locate(&r, mWork, target, o)
+}
+
+func (c *Calendar) lastClosing(r *resolver, d int64) time.Time {
+	var buf pieceBuf
+	n := c.pieces(r, mWork, d, &buf)
+	return unixIn(buf[max(n-1, 0)].b, c.loc)
+}

@@ -1,0 +1,320 @@
+package sla
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// rule is a parsed hours or quiet rule: the weekdays it applies to and the
+// intervals that start on each of them.
+type rule struct {
+	days  uint8  // bit i set: applies on time.Weekday(i)
+	spans []span // minutes since midnight, in the order written; hi > 1440 runs past midnight; nil means whole days
+}
+
+var dayNames = [...]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+
+var fullDayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+func lookupDay(s string) (time.Weekday, bool) {
+	for i := range dayNames {
+		if s == dayNames[i] || s == fullDayNames[i] {
+			return time.Weekday(i), true
+		}
+	}
+	return 0, false
+}
+
+// parseDays parses "mon-fri", "sat,sun", "daily", "fri-mon", "mon,wed-fri".
+func parseDays(field, input, s string) (uint8, error) {
+	var days uint8
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			return 0, &ParseError{Field: field, Input: input, Reason: "empty day in list"}
+		}
+		if item == "daily" {
+			days = 0x7f
+			continue
+		}
+		from, to, isRange := strings.Cut(item, "-")
+		a, ok := lookupDay(strings.TrimSpace(from))
+		if !ok {
+			return 0, &ParseError{Field: field, Input: input, Token: strings.TrimSpace(from), Reason: "unknown day"}
+		}
+		b := a
+		if isRange {
+			if b, ok = lookupDay(strings.TrimSpace(to)); !ok {
+				return 0, &ParseError{Field: field, Input: input, Token: strings.TrimSpace(to), Reason: "unknown day"}
+			}
+		}
+		for d := a; ; d = (d + 1) % 7 {
+			days |= 1 << d
+			if d == b {
+				break
+			}
+		}
+	}
+	return days, nil
+}
+
+// formatDays prints a day set in Monday-first runs: "mon-fri", "sat-sun", "daily",
+// "mon,wed-fri".
+func formatDays(days uint8) string {
+	if days == 0x7f {
+		return "daily"
+	}
+	var b strings.Builder
+	order := [7]time.Weekday{1, 2, 3, 4, 5, 6, 0}
+	for i := 0; i < 7; {
+		if days&(1<<order[i]) == 0 {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < 7 && days&(1<<order[j+1]) != 0 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(dayNames[order[i]])
+		if j > i {
+			b.WriteByte('-')
+			b.WriteString(dayNames[order[j]])
+		}
+		i = j + 1
+	}
+	return b.String()
+}
+
+// parseClock parses "09:00", "9:00" or "24:00" into minutes since midnight.
+func parseClock(field, input, s string) (int32, error) {
+	hs, ms, ok := strings.Cut(s, ":")
+	bad := &ParseError{Field: field, Input: input, Token: s, Reason: "want a time HH:MM, got"}
+	if !ok || len(hs) < 1 || len(hs) > 2 || len(ms) != 2 || !digits(hs) || !digits(ms) {
+		return 0, bad
+	}
+	h, _ := strconv.Atoi(hs)
+	m, _ := strconv.Atoi(ms)
+	if h > 24 || m > 59 || (h == 24 && m != 0) {
+		bad.Reason = "time out of range 00:00-24:00:"
+		return 0, bad
+	}
+	return int32(h*60 + m), nil
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// parseSpans parses "09:00-12:00, 13:00-17:00". An end at or before its start runs
+// to the next day.
+func parseSpans(field, input, s string) ([]span, error) {
+	var out []span
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		a, b, ok := strings.Cut(item, "-")
+		if !ok {
+			return nil, &ParseError{Field: field, Input: input, Token: item, Reason: "want an interval HH:MM-HH:MM, got"}
+		}
+		lo, err := parseClock(field, input, strings.TrimSpace(a))
+		if err != nil {
+			return nil, err
+		}
+		hi, err := parseClock(field, input, strings.TrimSpace(b))
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case lo == minPerDay:
+			return nil, &ParseError{Field: field, Input: input, Token: item, Reason: "an interval cannot start at 24:00:"}
+		case lo == hi:
+			return nil, &ParseError{Field: field, Input: input, Token: item, Reason: "empty interval (write 00:00-24:00 for a whole day):"}
+		case hi < lo:
+			hi += minPerDay
+		}
+		out = append(out, span{lo, hi})
+	}
+	return out, nil
+}
+
+func formatClock(m int32) string {
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+}
+
+func formatSpans(s []span) string {
+	var b strings.Builder
+	for i, x := range s {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(formatClock(x.lo))
+		b.WriteByte('-')
+		hi := x.hi
+		if hi > minPerDay {
+			hi -= minPerDay
+		}
+		b.WriteString(formatClock(hi))
+	}
+	return b.String()
+}
+
+// splitTimes splits a rule at its first digit: the day or date part before, the
+// times after.
+func splitTimes(s string) (head, times string) {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return strings.TrimSpace(s), ""
+	}
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+}
+
+// parseRule parses an hours or quiet rule: "<days> [HH:MM-HH:MM[, ...]]".
+func parseRule(field, input string) (rule, error) {
+	s := strings.ToLower(strings.TrimSpace(input))
+	if s == "" {
+		return rule{}, &ParseError{Field: field, Input: input, Reason: "empty rule"}
+	}
+	head, times := splitTimes(s)
+	if head == "" {
+		return rule{}, &ParseError{Field: field, Input: input, Reason: "missing days (mon-fri, sat,sun, daily)"}
+	}
+	days, err := parseDays(field, input, head)
+	if err != nil {
+		return rule{}, err
+	}
+	r := rule{days: days}
+	if times != "" {
+		if r.spans, err = parseSpans(field, input, times); err != nil {
+			return rule{}, err
+		}
+	}
+	return r, nil
+}
+
+// String returns the canonical form of the rule, which parseRule reads back.
+func (r rule) String() string {
+	if r.spans == nil {
+		return formatDays(r.days)
+	}
+	return formatDays(r.days) + " " + formatSpans(r.spans)
+}
+
+// wholeDay is the single span of a whole day.
+var wholeDay = []span{{0, minPerDay}}
+
+// spansOn returns the rule's spans if it applies on weekday w.
+func (r rule) spansOn(w time.Weekday) []span {
+	if r.days&(1<<w) == 0 {
+		return nil
+	}
+	if r.spans == nil {
+		return wholeDay
+	}
+	return r.spans
+}
+
+// parseDate parses "2026-12-25" into a day number.
+func parseDate(field, input, s string) (int64, error) {
+	bad := &ParseError{Field: field, Input: input, Token: s, Reason: "want a date YYYY-MM-DD, got"}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
+		return 0, bad
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		bad.Reason = "no such date:"
+		return 0, bad
+	}
+	return daysFromCivil(int64(y), m, d), nil
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func formatDate(day int64) string {
+	y, m, d := civilFromDays(day)
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+// maxClosedRange is the longest closed range of dates, counted inclusively.
+const maxClosedRange = 366
+
+// special is a parsed holiday or scheduled entry: the dates from..to (inclusive)
+// and, for a replacement or scheduled window, the intervals on them.
+type special struct {
+	from, to int64
+	spans    []span // nil: closed
+}
+
+// parseHoliday parses "2026-12-25", "2026-12-24..2026-12-31" or
+// "2026-12-24 09:00-13:00[, ...]".
+func parseHoliday(field, input string) (special, error) {
+	s := strings.TrimSpace(input)
+	if s == "" {
+		return special{}, &ParseError{Field: field, Input: input, Reason: "empty entry"}
+	}
+	if a, b, ok := strings.Cut(s, ".."); ok {
+		from, err := parseDate(field, input, strings.TrimSpace(a))
+		if err != nil {
+			return special{}, err
+		}
+		to, err := parseDate(field, input, strings.TrimSpace(b))
+		if err != nil {
+			return special{}, err
+		}
+		if to < from {
+			return special{}, &ParseError{Field: field, Input: input, Reason: "range ends before it starts"}
+		}
+		if to-from+1 > maxClosedRange {
+			return special{}, &ParseError{Field: field, Input: input, Reason: fmt.Sprintf("range of %d dates is longer than %d", to-from+1, maxClosedRange)}
+		}
+		return special{from: from, to: to}, nil
+	}
+	date, times, _ := strings.Cut(s, " ")
+	day, err := parseDate(field, input, date)
+	if err != nil {
+		return special{}, err
+	}
+	sp := special{from: day, to: day}
+	if times = strings.TrimSpace(times); times != "" {
+		if sp.spans, err = parseSpans(field, input, times); err != nil {
+			return special{}, err
+		}
+	}
+	return sp, nil
+}
+
+// parseScheduled parses "2026-12-05 10:00-12:00[, ...]".
+func parseScheduled(field, input string) (special, error) {
+	sp, err := parseHoliday(field, input)
+	if err != nil {
+		return special{}, err
+	}
+	if sp.spans == nil {
+		return special{}, &ParseError{Field: field, Input: input, Reason: "a scheduled entry needs a date and times (2026-12-05 10:00-12:00)"}
+	}
+	return sp, nil
+}
+
+// String returns the canonical form of the entry.
+func (s special) String() string {
+	switch {
+	case s.spans != nil:
+		return formatDate(s.from) + " " + formatSpans(s.spans)
+	case s.to != s.from:
+		return formatDate(s.from) + ".." + formatDate(s.to)
+	default:
+		return formatDate(s.from)
+	}
+}

@@ -1,0 +1,166 @@
+package sla
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Window is an amount of time in one of four units: hours, days, business hours
+// or business days. [Calendar.Due] turns a window that opens at an instant into a
+// deadline on that calendar.
+//
+// Window is a small comparable value; == compares count and unit. The zero Window
+// is zero hours, which [Calendar.Due] returns unchanged; use [Window.IsZero] to
+// detect "no window given".
+type Window struct {
+	n    int64
+	unit unit
+}
+
+type unit uint8
+
+const (
+	unitHours unit = iota
+	unitDays
+	unitBusinessHours
+	unitBusinessDays
+)
+
+// MaxWindowCount is the largest count a window may hold, in any unit: 100,000
+// (about 11 years of hours, or 385 years of business days).
+const MaxWindowCount = 100_000
+
+func newWindow(n int64, u unit, name string) Window {
+	if n < 0 || n > MaxWindowCount {
+		panic(fmt.Sprintf("sla.%s(%d): count out of range 0..%d", name, n, MaxWindowCount))
+	}
+	return Window{n: n, unit: u}
+}
+
+// Hours returns a window of n hours of real elapsed time that is not quiet time.
+// It panics if n is negative or larger than [MaxWindowCount].
+func Hours(n int64) Window { return newWindow(n, unitHours, "Hours") }
+
+// Days returns a window of n calendar days: the same wall-clock time n days later.
+// It panics if n is negative or larger than [MaxWindowCount].
+func Days(n int64) Window { return newWindow(n, unitDays, "Days") }
+
+// BusinessHours returns a window of n hours of working time.
+// It panics if n is negative or larger than [MaxWindowCount].
+func BusinessHours(n int64) Window { return newWindow(n, unitBusinessHours, "BusinessHours") }
+
+// BusinessDays returns a window of n working days.
+// It panics if n is negative or larger than [MaxWindowCount].
+func BusinessDays(n int64) Window { return newWindow(n, unitBusinessDays, "BusinessDays") }
+
+// Count returns the window's count in its unit.
+func (w Window) Count() int64 { return w.n }
+
+// IsZero reports whether the window's count is zero.
+func (w Window) IsZero() bool { return w.n == 0 }
+
+// IsBusiness reports whether the window counts working time (business hours or
+// business days) rather than elapsed time.
+func (w Window) IsBusiness() bool { return w.unit == unitBusinessHours || w.unit == unitBusinessDays }
+
+// Add returns a window of the same unit holding the sum of both counts, and false
+// if the units differ or the sum exceeds [MaxWindowCount].
+func (w Window) Add(v Window) (Window, bool) {
+	if w.unit != v.unit || w.n+v.n > MaxWindowCount {
+		return Window{}, false
+	}
+	return Window{n: w.n + v.n, unit: w.unit}, true
+}
+
+var unitNames = [...][2]string{
+	unitHours:         {"hour", "hours"},
+	unitDays:          {"day", "days"},
+	unitBusinessHours: {"business hour", "business hours"},
+	unitBusinessDays:  {"business day", "business days"},
+}
+
+// String returns the long form that [ParseWindow] reads back: "48 hours",
+// "1 business day", "0 hours".
+func (w Window) String() string {
+	name := unitNames[w.unit][1]
+	if w.n == 1 {
+		name = unitNames[w.unit][0]
+	}
+	return strconv.FormatInt(w.n, 10) + " " + name
+}
+
+// ParseWindow parses a window: a count and a unit, case-insensitive, singular or
+// plural ("1 hours" is fine), with or without a space: "48h", "48 hours", "1 day",
+// "7d", "8 business hours", "8bh", "2 business days", "2bd", "0 days". Counts are
+// whole, non-negative and at most [MaxWindowCount]; signs ("-0 days", "+1 day")
+// are rejected. Errors are [*ParseError] values wrapping [ErrInvalid].
+func ParseWindow(s string) (Window, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	i := 0
+	for i < len(in) && in[i] >= '0' && in[i] <= '9' {
+		i++
+	}
+	fail := func(token, reason string) (Window, error) {
+		return Window{}, &ParseError{Field: "window", Input: s, Token: token, Reason: reason}
+	}
+	if i == 0 {
+		if in != "" && (in[0] == '-' || in[0] == '+') {
+			return fail(in[:1], "want a whole number without a sign, got")
+		}
+		return fail("", "want a count and a unit, such as \"48 hours\" or \"2 business days\"")
+	}
+	num := in[:i]
+	if len(num) > 7 {
+		return fail(num, fmt.Sprintf("count larger than %d:", MaxWindowCount))
+	}
+	n, _ := strconv.ParseInt(num, 10, 64)
+	if n > MaxWindowCount {
+		return fail(num, fmt.Sprintf("count larger than %d:", MaxWindowCount))
+	}
+	name := strings.Join(strings.Fields(in[i:]), " ")
+	var u unit
+	switch name {
+	case "h", "hour", "hours":
+		u = unitHours
+	case "d", "day", "days":
+		u = unitDays
+	case "bh", "business hour", "business hours":
+		u = unitBusinessHours
+	case "bd", "business day", "business days":
+		u = unitBusinessDays
+	case "":
+		return fail("", "missing unit (hours, days, business hours, business days)")
+	default:
+		return fail(strings.TrimSpace(s[len(s)-len(strings.TrimLeft(s, " \t0123456789")):]), "unknown unit")
+	}
+	return Window{n: n, unit: u}, nil
+}
+
+// MustParseWindow is like [ParseWindow] but panics on error. It is for tests and
+// package-level literals.
+func MustParseWindow(s string) Window {
+	w, err := ParseWindow(s)
+	if err != nil {
+		panic(err)
+	}
+	return w
+}
+
+// MarshalText implements [encoding.TextMarshaler] with the form of [Window.String].
+func (w Window) MarshalText() ([]byte, error) { return []byte(w.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseWindow]. Empty
+// input gives the zero Window.
+func (w *Window) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*w = Window{}
+		return nil
+	}
+	v, err := ParseWindow(string(b))
+	if err != nil {
+		return err
+	}
+	*w = v
+	return nil
+}
