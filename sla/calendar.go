@@ -56,11 +56,11 @@ type Calendar struct {
 	closed map[int64]bool   // fully closed days (no replacement)
 	sched  map[int64][]span // scheduled windows by the day they start on
 
-	tmpl [7]dayView    // the pieces of a day with nothing special around it, by weekday
-	pre  [3][15]int64  // prefix sums of the template values over two weeks from Sunday, per metric
-	irr  []irregular   // days that differ from the template, sorted, within the horizon
-	tot  [3]int64      // Σ of deltas over all irregular days
-	hzLo int64         // the horizon [hzLo, hzHi) of day numbers within which irr is complete
+	tmpl [7]dayView   // the pieces of a day with nothing special around it, by weekday
+	pre  [3][15]int64 // prefix sums of the template values over two weeks from Sunday, per metric
+	irr  []irregular  // days that differ from the template, sorted, within the horizon
+	tot  [3]int64     // Σ of deltas over all irregular days
+	hzLo int64        // the horizon [hzLo, hzHi) of day numbers within which irr is complete
 	hzHi int64
 }
 
