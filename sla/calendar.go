@@ -354,10 +354,19 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 			break
 		}
 		if !end.After(t) {
-			// Go's ZoneBounds can return an end equal to t at a rule-year boundary
-			// past the zone's last listed transition (America/New_York at
-			// 2041-01-01T00:00Z, go1.26). Step over it.
-			t = t.Add(time.Second)
+			// Go's ZoneBounds can return an end equal to t for hours around a
+			// rule-year boundary past the zone's last listed transition
+			// (America/New_York at 2041-01-01T00:00Z, Europe/Berlin for 18 hours
+			// before it; go1.26). Step over it an hour at a time, watching the
+			// offset directly.
+			next := t.Add(time.Hour)
+			if offsetAt(c.loc, t.Unix()) != offsetAt(c.loc, next.Unix()) {
+				d, _ := wallOf(t, c.loc)
+				mark(d)
+				d, _ = wallOf(next, c.loc)
+				mark(d)
+			}
+			t = next
 			continue
 		}
 		before, _ := wallOf(end.Add(-time.Second), c.loc)

@@ -125,6 +125,11 @@ func (r *resolver) slow(w int64) int64 {
 	if !end.IsZero() {
 		pe = end.Unix()
 	}
+	if g < ps || g >= pe {
+		// ZoneBounds answered inconsistently (see buildIrregular); resolve
+		// without it.
+		return r.probe(w)
+	}
 	cp := w - op
 	best, found := int64(0), false
 	if cp >= ps && cp < pe {
@@ -162,6 +167,23 @@ func (r *resolver) slow(w int64) int64 {
 	}
 	if lo < hi {
 		r.off, r.lo, r.hi, r.ok = op, lo, hi, true
+	}
+	return best
+}
+
+// probe resolves w from offsets alone, for the rare instants where ZoneBounds
+// cannot be trusted: it tries the offsets in force within two days of w, keeps
+// the latest instant whose offset agrees, and in a gap reads w with the earlier
+// offset.
+func (r *resolver) probe(w int64) int64 {
+	best, found := int64(0), false
+	for _, o := range [3]int64{offsetAt(r.loc, w-transitionMargin), offsetAt(r.loc, w), offsetAt(r.loc, w+transitionMargin)} {
+		if c := w - o; offsetAt(r.loc, c) == o && (!found || c > best) {
+			best, found = c, true
+		}
+	}
+	if !found {
+		best = w - offsetAt(r.loc, w-transitionMargin)
 	}
 	return best
 }

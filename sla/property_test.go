@@ -1,0 +1,171 @@
+package sla
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// propertySpecs are calendars chosen to stress the fast path: DST zones with
+// hour, half-hour and midnight transitions, overnight and split shifts, quiet
+// hours, holidays of every kind and scheduled time, some of them past 2100,
+// where the calendar walks instead of jumping.
+var propertySpecs = []CalendarSpec{
+	{TimeZone: "America/New_York", Holidays: []string{"2026-01-01", "2026-05-25", "2026-07-03", "2026-11-26", "2026-12-24 09:00-13:00", "2026-12-25", "2027-01-01"}},
+	{TimeZone: "America/Los_Angeles", Hours: []string{"daily 22:00-06:00"}, Holidays: []string{"2026-03-08", "2026-11-03", "2026-12-24..2026-12-31"}},
+	{TimeZone: "Europe/London", Hours: []string{"mon-fri 09:00-12:30, 13:30-17:30", "sat 10:00-14:00"}, Quiet: []string{"daily 21:00-08:00"},
+		Holidays: []string{"2026-03-29 10:00-16:00", "2026-10-25", "2026-12-25..2026-12-28"}, Scheduled: []string{"2026-03-28 20:00-02:00", "2026-10-24 23:00-03:00"}},
+	{TimeZone: "Australia/Lord_Howe", Hours: []string{"mon-sat 00:30-03:00, 08:00-18:00"}, Quiet: []string{"sun"}, Holidays: []string{"2026-04-05", "2026-10-04 01:00-02:30"}},
+	{TimeZone: "Africa/Cairo", Hours: []string{"sun-thu 09:00-17:00", "thu 23:00-01:00"}, Quiet: []string{"fri-sat"}, Scheduled: []string{"2026-04-24 00:00-03:00", "2026-10-30 22:00-02:00"}},
+	{TimeZone: "Asia/Kolkata", Hours: []string{"mon-fri 10:00-19:00"}, Quiet: []string{"sat-sun", "daily 13:00-14:00"}, Holidays: []string{"2026-08-15", "2026-10-20..2026-10-22"}},
+	{TimeZone: "America/New_York", Hours: []string{"mon-fri 18:00-02:00"}, Quiet: []string{"sat-sun"}, Scheduled: []string{"2026-03-07 10:00-14:00", "2026-11-01 00:30-03:00"}, Holidays: []string{"2026-03-09", "2026-11-02 20:00-23:00"}},
+	{TimeZone: "Europe/Berlin", Holidays: []string{"2150-03-27", "2150-12-24..2151-01-02"}},
+}
+
+func randomStart(rng *rand.Rand, loc *time.Location, years []int) time.Time {
+	y := years[rng.IntN(len(years))]
+	// Bias towards DST months and the year's end.
+	months := []time.Month{1, 3, 3, 4, 10, 10, 11, 11, 12, 12, 6}
+	m := months[rng.IntN(len(months))]
+	return time.Date(y, m, 1+rng.IntN(28), rng.IntN(24), rng.IntN(4)*15, rng.IntN(2)*30, 0, loc).
+		Add(time.Duration(rng.IntN(3)) * 250 * time.Millisecond)
+}
+
+func randomWindow(rng *rand.Rand) Window {
+	counts := []int64{0, 1, 2, 3, 5, 8, 9, 17, 24, 40, 48, 100, 333, 1000, 4000}
+	n := counts[rng.IntN(len(counts))]
+	switch rng.IntN(4) {
+	case 0:
+		return Hours(n)
+	case 1:
+		return Days(n % 400)
+	case 2:
+		return BusinessHours(n)
+	default:
+		return BusinessDays(n % 400)
+	}
+}
+
+func TestDueMatchesOracle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i, spec := range propertySpecs {
+		c := MustNewCalendar(spec)
+		o := oracle{c}
+		years := []int{2025, 2026, 2027}
+		if i == len(propertySpecs)-1 {
+			years = []int{2026, 2099, 2149, 2150}
+		}
+		t.Run(spec.TimeZone+fmt.Sprint(i), func(t *testing.T) {
+			for k := 0; k < 400; k++ {
+				s := randomStart(rng, c.loc, years)
+				w := randomWindow(rng)
+				got, want := c.Due(s, w), o.due(s, w)
+				if !got.Equal(want) {
+					t.Fatalf("Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
+				}
+				if got.Before(s) {
+					t.Fatalf("Due(%v, %v) = %v, before start", s, w, got)
+				}
+				if w.n > 0 && got.Location() != c.loc {
+					t.Fatalf("Due(%v, %v) in %v, want %v", s, w, got.Location(), c.loc)
+				}
+				e := s.Add(time.Duration(rng.IntN(24*60)) * time.Hour / 3)
+				if gotW, wantW := c.WorkingTime(s, e), o.measure(mWork, s, e); gotW != wantW {
+					t.Fatalf("WorkingTime(%v, %v) = %v, want %v (oracle)", s, e, gotW, wantW)
+				}
+				if gotC, wantC := c.ContactTime(s, e), o.measure(mContact, s, e); gotC != wantC {
+					t.Fatalf("ContactTime(%v, %v) = %v, want %v (oracle)", s, e, gotC, wantC)
+				}
+				if got, want := c.NextWorking(s), o.next(mWork, s); !got.Equal(want) {
+					t.Fatalf("NextWorking(%v) = %v, want %v (oracle)", s, got, want)
+				}
+				if got, want := c.NextContact(s), o.next(mContact, s); !got.Equal(want) {
+					t.Fatalf("NextContact(%v) = %v, want %v (oracle)", s, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestDueProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i, spec := range propertySpecs {
+		c := MustNewCalendar(spec)
+		t.Run(spec.TimeZone+fmt.Sprint(i), func(t *testing.T) {
+			for k := 0; k < 300; k++ {
+				s := randomStart(rng, c.loc, []int{2025, 2026, 2027})
+				a := int64(1 + rng.IntN(60))
+				b := int64(1 + rng.IntN(60))
+				// WorkingTime(s, Due(s, n business hours)) == n hours.
+				e := c.Due(s, BusinessHours(a))
+				if got := c.WorkingTime(s, e); got != time.Duration(a)*time.Hour {
+					t.Fatalf("WorkingTime(%v, Due(%v, %d bh) = %v) = %v", s, s, a, e, got)
+				}
+				// The same for Hours and contact time.
+				if e := c.Due(s, Hours(a)); c.ContactTime(s, e) != time.Duration(a)*time.Hour {
+					t.Fatalf("ContactTime(%v, Due(%v, %d h) = %v) = %v", s, s, a, e, c.ContactTime(s, e))
+				}
+				// Due(Due(s, a), b) == Due(s, a+b) for business hours.
+				if got, want := c.Due(e, BusinessHours(b)), c.Due(s, BusinessHours(a+b)); !got.Equal(want) {
+					t.Fatalf("Due(Due(%v, %d bh), %d bh) = %v, want Due(s, %d bh) = %v", s, a, b, got, a+b, want)
+				}
+				// Monotonic in start, for every unit.
+				s2 := s.Add(time.Duration(rng.IntN(600)) * time.Minute)
+				for _, w := range []Window{BusinessHours(a), BusinessDays(b % 7), Hours(b), Days(a % 5)} {
+					if d1, d2 := c.Due(s, w), c.Due(s2, w); d2.Before(d1) {
+						t.Fatalf("Due not monotonic: Due(%v, %v) = %v but Due(%v, %v) = %v", s, w, d1, s2, w, d2)
+					}
+				}
+				// IsWorking agrees with NextWorking.
+				if c.IsWorking(s) != c.NextWorking(s).Equal(s) {
+					t.Fatalf("IsWorking(%v) = %v, NextWorking = %v", s, c.IsWorking(s), c.NextWorking(s))
+				}
+				if c.IsQuiet(s) == c.NextContact(s).Equal(s) {
+					t.Fatalf("IsQuiet(%v) = %v, NextContact = %v", s, c.IsQuiet(s), c.NextContact(s))
+				}
+				if c.IsWorking(s) && c.IsQuiet(s) {
+					t.Fatalf("%v is both working and quiet", s)
+				}
+			}
+		})
+	}
+}
+
+func TestLongWindows(t *testing.T) {
+	for i, spec := range propertySpecs[:4] {
+		c := MustNewCalendar(spec)
+		o := oracle{c}
+		s := time.Date(2026, 3, 6, 16, 30, 0, 0, c.loc)
+		for _, w := range []Window{BusinessHours(20000), BusinessDays(5000), Hours(100000), Days(36500)} {
+			if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
+				t.Errorf("%d: Due(%v, %v) = %v, want %v (oracle)", i, s, w, got, want)
+			}
+		}
+		e := c.Due(s, BusinessHours(20000))
+		if got := c.WorkingTime(s, e); got != 20000*time.Hour {
+			t.Errorf("%d: WorkingTime over 20,000 business hours = %v", i, got)
+		}
+	}
+}
+
+// TestResolverAgreesWithProbe checks the cached, ZoneBounds-based wall-clock
+// resolution against the plain offset probe on wall times around every kind of
+// transition, 1970–2100.
+func TestResolverAgreesWithProbe(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, z := range []string{"America/New_York", "Europe/London", "Australia/Lord_Howe", "Africa/Cairo", "Asia/Kolkata", "Pacific/Apia", "Europe/Berlin"} {
+		loc, err := time.LoadLocation(z)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := resolver{loc: loc}
+		for i := 0; i < 20000; i++ {
+			day := daysFromCivil(int64(1970+rng.IntN(130)), 1+rng.IntN(12), 1+rng.IntN(28))
+			w := day*secPerDay + int64(rng.IntN(secPerDay/60))*60
+			if got, want := r.instant(w), r.probe(w); got != want {
+				t.Fatalf("%s: instant(%s %d) = %v, probe = %v", z, formatDate(day), w%secPerDay, time.Unix(got, 0).In(loc), time.Unix(want, 0).In(loc))
+			}
+		}
+	}
+}
