@@ -160,6 +160,17 @@ func TestResolverAgreesWithProbe(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := resolver{loc: loc}
+		// Every quarter hour of every day with a change of offset, 2020–2030.
+		for day := daysFromCivil(2020, 1, 1); day < daysFromCivil(2031, 1, 1); day++ {
+			if offsetAt(loc, day*secPerDay) == offsetAt(loc, (day+1)*secPerDay) {
+				continue
+			}
+			for w := (day - 1) * secPerDay; w < (day+2)*secPerDay; w += 900 {
+				if got, want := r.instant(w), r.probe(w); got != want {
+					t.Fatalf("%s: instant(%s +%ds) = %v, probe = %v", z, formatDate(day), w-day*secPerDay, time.Unix(got, 0).In(loc), time.Unix(want, 0).In(loc))
+				}
+			}
+		}
 		for i := 0; i < 20000; i++ {
 			day := daysFromCivil(int64(1970+rng.IntN(130)), 1+rng.IntN(12), 1+rng.IntN(28))
 			w := day*secPerDay + int64(rng.IntN(secPerDay/60))*60
