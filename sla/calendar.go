@@ -94,7 +94,7 @@ const maxPieces = 32
 // weeks. Outside it, Due walks day by day: still exact, slower.
 var (
 	horizonLo = daysFromCivil(1970, 1, 1)
-	horizonHi = daysFromCivil(2100, 1, 1)
+	horizonHi = daysFromCivil(2070, 1, 1)
 )
 
 // NewCalendar validates spec and builds its calendar. Every problem is reported at
@@ -334,16 +334,23 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 // differences from the template.
 func (c *Calendar) buildIrregular(specialDays []int64) error {
 	c.hzLo, c.hzHi = horizonLo, horizonHi
+	// Candidates: the days around each special date, whose pieces come from the
+	// rules, and the days around each transition, whose pieces are the template's
+	// but whose real lengths may differ.
 	cand := map[int64]bool{}
 	mark := func(x int64) {
 		for k := int64(-1); k <= 1; k++ {
-			cand[x+k] = true
+			if _, ok := cand[x+k]; !ok {
+				cand[x+k] = false
+			}
 		}
 	}
 	for _, x := range specialDays {
 		c.hzLo = min(c.hzLo, x-2)
 		c.hzHi = max(c.hzHi, x+3)
-		mark(x)
+		for k := int64(-1); k <= 1; k++ {
+			cand[x+k] = true
+		}
 	}
 	r := resolver{loc: c.loc}
 	t := time.Unix(r.instant(c.hzLo*secPerDay), 0).In(c.loc)
@@ -384,9 +391,12 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 	slices.Sort(days)
 	c.irr = make([]irregular, len(days))
 	for i, d := range days {
-		v := c.wallDay(d, false)
-		if err := checkPieces(formatDate(d), v); err != nil {
-			return err
+		v := c.tmpl[weekdayOf(d)]
+		if cand[d] {
+			v = c.wallDay(d, false)
+			if err := checkPieces(formatDate(d), v); err != nil {
+				return err
+			}
 		}
 		c.irr[i] = irregular{day: d, view: v}
 	}

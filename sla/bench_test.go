@@ -1,0 +1,85 @@
+package sla_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/creatorops/creatorops/sla"
+)
+
+// usCalendar is Mon–Fri 09:00–17:00 in New York with the 2026–2028 federal
+// holidays, the calendar the speed targets name.
+func usCalendar(tb testing.TB) *sla.Calendar {
+	tb.Helper()
+	c, err := sla.NewCalendar(sla.CalendarSpec{TimeZone: "America/New_York", Holidays: []string{
+		"2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
+		"2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05", "2027-09-06", "2027-10-11", "2027-11-11", "2027-11-25", "2027-12-24",
+		"2027-12-31", "2028-01-17", "2028-02-21", "2028-05-29", "2028-06-19", "2028-07-04", "2028-09-04", "2028-10-09", "2028-11-10", "2028-11-23", "2028-12-25",
+	}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+var sink time.Time
+
+func benchDue(b *testing.B, w sla.Window) {
+	c := usCalendar(b)
+	s := time.Date(2026, 3, 2, 10, 0, 0, 0, c.Location())
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = c.Due(s, w)
+	}
+}
+
+func BenchmarkDueBusinessHours8(b *testing.B)    { benchDue(b, sla.BusinessHours(8)) }
+func BenchmarkDueBusinessHours40(b *testing.B)   { benchDue(b, sla.BusinessHours(40)) }
+func BenchmarkDueBusinessHours4000(b *testing.B) { benchDue(b, sla.BusinessHours(4000)) }
+func BenchmarkDueBusinessDays1(b *testing.B)     { benchDue(b, sla.BusinessDays(1)) }
+func BenchmarkDueBusinessDays500(b *testing.B)   { benchDue(b, sla.BusinessDays(500)) }
+func BenchmarkDueHours48(b *testing.B)           { benchDue(b, sla.Hours(48)) }
+func BenchmarkDueHours8760(b *testing.B)         { benchDue(b, sla.Hours(8760)) }
+func BenchmarkDueDays7(b *testing.B)             { benchDue(b, sla.Days(7)) }
+
+func benchWorkingTime(b *testing.B, d time.Duration) {
+	c := usCalendar(b)
+	s := time.Date(2026, 3, 2, 10, 0, 0, 0, c.Location())
+	b.ReportAllocs()
+	var sum time.Duration
+	for b.Loop() {
+		sum += c.WorkingTime(s, s.Add(d))
+	}
+	_ = sum
+}
+
+func BenchmarkWorkingTimeWeek(b *testing.B) { benchWorkingTime(b, 7*24*time.Hour) }
+func BenchmarkWorkingTimeYear(b *testing.B) { benchWorkingTime(b, 365*24*time.Hour) }
+
+func BenchmarkNewCalendar(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		usCalendar(b)
+	}
+}
+
+// TestDueAllocationFree locks the zero-allocation paths: every unit of Due,
+// WorkingTime and the instant queries, short windows and long.
+func TestDueAllocationFree(t *testing.T) {
+	c := usCalendar(t)
+	s := time.Date(2026, 3, 6, 16, 30, 0, 0, c.Location())
+	for _, w := range []sla.Window{sla.Hours(48), sla.Days(7), sla.BusinessHours(40), sla.BusinessHours(4000), sla.BusinessDays(1), sla.BusinessDays(500), sla.Hours(30000), sla.Days(3000)} {
+		if n := testing.AllocsPerRun(100, func() { sink = c.Due(s, w) }); n != 0 {
+			t.Errorf("Due(s, %v) allocates %v times, want 0", w, n)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() {
+		_ = c.WorkingTime(s, s.AddDate(1, 0, 0))
+		_ = c.IsWorking(s)
+		_ = c.IsQuiet(s)
+		sink = c.NextWorking(s)
+		sink = c.NextContact(s)
+	}); n != 0 {
+		t.Errorf("WorkingTime and instant queries allocate %v times, want 0", n)
+	}
+}
