@@ -247,8 +247,11 @@ func (c *Calendar) String() string {
 	if len(c.spec.Quiet) > 0 {
 		parts = append(parts, "quiet "+strings.Join(c.spec.Quiet, "; "))
 	}
-	if n := len(c.spec.Holidays) + len(c.spec.Scheduled); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d special days", n))
+	if n := len(c.spec.Holidays); n > 0 {
+		parts = append(parts, plural(n, "holiday entry", "holiday entries"))
+	}
+	if n := len(c.spec.Scheduled); n > 0 {
+		parts = append(parts, plural(n, "scheduled window", "scheduled windows"))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -444,3 +447,10 @@ func (c *Calendar) irrIndex(d int64) (int, bool) {
 
 // inHorizon reports whether day d's values are precomputed (stored or template).
 func (c *Calendar) inHorizon(d int64) bool { return d >= c.hzLo && d < c.hzHi }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
