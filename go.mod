@@ -2,9 +2,4 @@ module github.com/creatorops/creatorops
 
 go 1.24.0
 
-require (
-	github.com/rickb777/date v1.22.0 // indirect
-	github.com/rickb777/plural v1.4.7 // indirect
-	github.com/shopspring/decimal v1.6.0 // indirect
-	github.com/stretchr/testify v1.12.1 // indirect
-)
+require github.com/shopspring/decimal v1.6.0
