@@ -4,7 +4,9 @@ package pricing
 //
 // Source: ISO 4217 "List One: Currency, fund and precious metal codes", as
 // published by SIX Financial Information AG, the maintenance agency of
-// ISO 4217 (list_one.xml), in its 2025 state: it includes XCG (Caribbean
+// ISO 4217. The entries were transcribed by hand, not generated from the
+// agency's list_one.xml; compare them with that file when it is next
+// amended. They describe the list's 2025 state: it includes XCG (Caribbean
 // guilder, 2025) and ZWG (Zimbabwe Gold, 2024), and no longer lists the
 // withdrawn HRK, SLL and ZWL. ANG is kept while it is being withdrawn in
 // favour of XCG, so that existing records still parse.
