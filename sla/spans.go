@@ -61,25 +61,6 @@ func subtract(a, b []span) []span {
 	return out
 }
 
-// intersect returns a ∩ b; both must be normalized.
-func intersect(a, b []span) []span {
-	var out []span
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		lo := max(a[i].lo, b[j].lo)
-		hi := min(a[i].hi, b[j].hi)
-		if lo < hi {
-			out = append(out, span{lo, hi})
-		}
-		if a[i].hi < b[j].hi {
-			i++
-		} else {
-			j++
-		}
-	}
-	return out
-}
-
 // shift returns s moved by d minutes, in a new slice.
 func shift(s []span, d int32) []span {
 	out := make([]span, len(s))
