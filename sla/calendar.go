@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 )
@@ -356,8 +355,9 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 		}
 	}
 	r := resolver{loc: c.loc}
-	t := time.Unix(r.instant(c.hzLo*secPerDay), 0).In(c.loc)
-	stop := r.instant(c.hzHi * secPerDay)
+	// A transition changes the days around it, so look two days past each edge.
+	t := time.Unix(r.instant((c.hzLo-2)*secPerDay), 0).In(c.loc)
+	stop := r.instant((c.hzHi + 2) * secPerDay)
 	for guard := 0; guard < 1<<16; guard++ {
 		_, end := t.ZoneBounds()
 		if end.IsZero() || end.Unix() >= stop {
@@ -441,8 +441,16 @@ func (c *Calendar) view(d int64) *dayView {
 // irrIndex returns the index of the first irregular day not before d and whether
 // it is d.
 func (c *Calendar) irrIndex(d int64) (int, bool) {
-	i := sort.Search(len(c.irr), func(i int) bool { return c.irr[i].day >= d })
-	return i, i < len(c.irr) && c.irr[i].day == d
+	lo, hi := 0, len(c.irr)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if c.irr[mid].day < d {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, lo < len(c.irr) && c.irr[lo].day == d
 }
 
 // inHorizon reports whether day d's values are precomputed (stored or template).

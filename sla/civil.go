@@ -113,7 +113,11 @@ func (r *resolver) instant(w int64) int64 {
 }
 
 func (r *resolver) slow(w int64) int64 {
-	g := w - offsetAt(r.loc, w)
+	guess := r.off
+	if !r.ok {
+		guess = offsetAt(r.loc, w)
+	}
+	g := w - guess
 	t := time.Unix(g, 0).In(r.loc)
 	_, o := t.Zone()
 	op := int64(o)
@@ -130,12 +134,26 @@ func (r *resolver) slow(w int64) int64 {
 		// without it.
 		return r.probe(w)
 	}
+	// Cache the period's offset where it cannot be ambiguous.
+	lo, hi := ps, pe
+	if lo != minInstant {
+		lo += transitionMargin
+	}
+	if hi != maxInstant {
+		hi -= transitionMargin
+	}
+	if lo < hi {
+		r.off, r.lo, r.hi, r.ok = op, lo, hi, true
+	}
 	cp := w - op
+	if cp >= lo && cp < hi {
+		return cp // far from both transitions: the only reading
+	}
 	best, found := int64(0), false
 	if cp >= ps && cp < pe {
 		best, found = cp, true
 	}
-	var oprev, onext int64
+	var oprev int64
 	if ps != minInstant {
 		oprev = offsetAt(r.loc, ps-1)
 		if c := w - oprev; c < ps && (!found || c > best) {
@@ -143,7 +161,7 @@ func (r *resolver) slow(w int64) int64 {
 		}
 	}
 	if pe != maxInstant {
-		onext = offsetAt(r.loc, pe)
+		onext := offsetAt(r.loc, pe)
 		if c := w - onext; c >= pe && (!found || c > best) {
 			best, found = c, true
 		}
@@ -157,18 +175,38 @@ func (r *resolver) slow(w int64) int64 {
 			best = cp
 		}
 	}
-	// Cache the period's offset where it cannot be ambiguous.
-	lo, hi := ps, pe
-	if lo != minInstant {
-		lo += transitionMargin
-	}
-	if hi != maxInstant {
-		hi -= transitionMargin
-	}
-	if lo < hi {
-		r.off, r.lo, r.hi, r.ok = op, lo, hi, true
-	}
 	return best
+}
+
+// wall returns the local day number of t and the wall seconds since that day's
+// midnight, using and refreshing the cached zone period.
+func (r *resolver) wall(t time.Time) (day, sec int64) {
+	u := t.Unix()
+	var off int64
+	if r.ok && u >= r.lo && u < r.hi {
+		off = r.off
+	} else {
+		tt := time.Unix(u, 0).In(r.loc)
+		_, o := tt.Zone()
+		off = int64(o)
+		start, end := tt.ZoneBounds()
+		lo, hi := int64(minInstant), int64(maxInstant)
+		if !start.IsZero() {
+			lo = start.Unix() + transitionMargin
+		}
+		if !end.IsZero() {
+			hi = end.Unix() - transitionMargin
+		}
+		if lo < hi && u >= lo-transitionMargin && u < hi+transitionMargin {
+			r.off, r.lo, r.hi, r.ok = off, lo, hi, true
+		}
+	}
+	w := u + off
+	day = w / secPerDay
+	if w%secPerDay < 0 {
+		day--
+	}
+	return day, w - day*secPerDay
 }
 
 // probe resolves w from offsets alone, for the rare instants where ZoneBounds

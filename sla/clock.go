@@ -193,7 +193,7 @@ func clipFrom(p ipair, s time.Time) (from time.Time, avail time.Duration, ok boo
 // has accumulated R > 0 in [s, e].
 func (c *Calendar) advance(m int, s time.Time, R time.Duration) time.Time {
 	r := resolver{loc: c.loc}
-	d0, _ := wallOf(s, c.loc)
+	d0, _ := r.wall(s)
 	var buf pieceBuf
 	for d := d0 - 1; d <= d0; d++ {
 		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
@@ -250,8 +250,8 @@ func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
 		return 0
 	}
 	r := resolver{loc: c.loc}
-	df, _ := wallOf(from, c.loc)
-	dt, _ := wallOf(to, c.loc)
+	df, _ := r.wall(from)
+	dt, _ := r.wall(to)
 	days := c.sum(&r, m, df-1, dt-1)
 	if days > math.MaxInt64/int64(time.Second) {
 		return math.MaxInt64
@@ -265,7 +265,7 @@ func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
 // next returns the earliest instant ≥ t inside a piece of metric m.
 func (c *Calendar) next(m int, t time.Time) time.Time {
 	r := resolver{loc: c.loc}
-	d0, _ := wallOf(t, c.loc)
+	d0, _ := r.wall(t)
 	var buf pieceBuf
 	for d := d0 - 1; d <= d0; d++ {
 		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
@@ -287,7 +287,7 @@ func (c *Calendar) next(m int, t time.Time) time.Time {
 // in reports whether t lies inside a piece of metric m.
 func (c *Calendar) in(m int, t time.Time) bool {
 	r := resolver{loc: c.loc}
-	d0, _ := wallOf(t, c.loc)
+	d0, _ := r.wall(t)
 	u := t.Unix()
 	var buf pieceBuf
 	for d := d0 - 1; d <= d0; d++ {
@@ -363,8 +363,8 @@ func (c *Calendar) Due(start time.Time, w Window) time.Time {
 }
 
 func (c *Calendar) dueDays(start time.Time, n int64) time.Time {
-	d, sec := wallOf(start, c.loc)
 	r := resolver{loc: c.loc}
+	d, sec := r.wall(start)
 	t := time.Unix(r.instant((d+n)*secPerDay+sec), int64(start.Nanosecond())).In(c.loc)
 	if t.Before(start) {
 		t = start.In(c.loc)
@@ -375,7 +375,7 @@ func (c *Calendar) dueDays(start time.Time, n int64) time.Time {
 func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
 	s := c.NextWorking(start)
 	r := resolver{loc: c.loc}
-	ds, _ := wallOf(s, c.loc)
+	ds, _ := r.wall(s)
 	var buf pieceBuf
 	// The working day of s, and the working time of that day before s.
 	owner, o := ds, time.Duration(0)

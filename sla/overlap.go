@@ -35,8 +35,8 @@ func (c *Calendar) Spans(from, to time.Time) ([]Span, error) {
 		return nil, nil
 	}
 	r := resolver{loc: c.loc}
-	df, _ := wallOf(from, c.loc)
-	dt, _ := wallOf(to, c.loc)
+	df, _ := r.wall(from)
+	dt, _ := r.wall(to)
 	var out []Span
 	var buf pieceBuf
 	for d := df - 1; d <= dt; d++ {

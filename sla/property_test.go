@@ -180,3 +180,38 @@ func TestResolverAgreesWithProbe(t *testing.T) {
 		}
 	}
 }
+
+// TestHorizonEdges: special dates just outside the default horizon extend it, and
+// a DST transition just past either edge still changes the days inside it
+// (found in review: Havana's midnight fall-back on 2075-11-03, Santiago's
+// transition before a 1969 holiday).
+func TestHorizonEdges(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, tc := range []struct {
+		spec  CalendarSpec
+		years []int
+	}{
+		{CalendarSpec{TimeZone: "America/Havana", Hours: []string{"daily 19:00-24:00", "daily 13:00-15:30"}, Holidays: []string{"2075-10-31"}}, []int{2075}},
+		{CalendarSpec{TimeZone: "America/Santiago", Hours: []string{"daily 20:30-21:00", "daily 20:00-02:30", "sat 05:30-09:00"},
+			Holidays: []string{"1969-11-25 15:30-10:00"}, Quiet: []string{"mon-tue"}, Scheduled: []string{"1969-11-26 10:00-12:00"}}, []int{1969}},
+		{CalendarSpec{TimeZone: "America/Santiago", Hours: []string{"daily 22:00-01:00"}}, []int{1969, 1970, 2069, 2070}},
+		{CalendarSpec{TimeZone: "Asia/Beirut", Hours: []string{"mon-sat 23:00-02:00"}, Holidays: []string{"2069-12-30"}}, []int{2069, 2070}},
+	} {
+		c := MustNewCalendar(tc.spec)
+		o := oracle{c}
+		for k := 0; k < 300; k++ {
+			s := randomStart(rng, c.loc, tc.years)
+			e := s.Add(time.Duration(rng.IntN(10*24*60)) * time.Minute)
+			if got, want := c.WorkingTime(s, e), o.measure(mWork, s, e); got != want {
+				t.Fatalf("%s: WorkingTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
+			}
+			if got, want := c.ContactTime(s, e), o.measure(mContact, s, e); got != want {
+				t.Fatalf("%s: ContactTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
+			}
+			w := randomWindow(rng)
+			if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
+				t.Fatalf("%s: Due(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, w, got, want)
+			}
+		}
+	}
+}
