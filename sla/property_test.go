@@ -169,6 +169,13 @@ func TestResolverAgreesWithProbe(t *testing.T) {
 				if got, want := r.instant(w), r.probe(w); got != want {
 					t.Fatalf("%s: instant(%s +%ds) = %v, probe = %v", z, formatDate(day), w-day*secPerDay, time.Unix(got, 0).In(loc), time.Unix(want, 0).In(loc))
 				}
+				// wall, with its cached zone period, reads instants back like wallOf.
+				u := time.Unix(w-offsetAt(loc, w), 0)
+				if gd, gs := r.wall(u); true {
+					if wd, ws := wallOf(u, loc); gd != wd || gs != ws {
+						t.Fatalf("%s: wall(%v) = %d %d, wallOf = %d %d", z, u.In(loc), gd, gs, wd, ws)
+					}
+				}
 			}
 		}
 		for i := 0; i < 20000; i++ {
