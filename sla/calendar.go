@@ -55,11 +55,12 @@ type Calendar struct {
 	closed map[int64]bool   // fully closed days (no replacement)
 	sched  map[int64][]span // scheduled windows by the day they start on
 
-	tmpl [7]dayView   // the pieces of a day with nothing special around it, by weekday
-	pre  [3][15]int64 // prefix sums of the template values over two weeks from Sunday, per metric
-	irr  []irregular  // days that differ from the template, sorted, within the horizon
-	tot  [3]int64     // Σ of deltas over all irregular days
-	hzLo int64        // the horizon [hzLo, hzHi) of day numbers within which irr is complete
+	tmpl [7]dayView         // the pieces of a day with nothing special around it, by weekday
+	pre  [3][15]int64       // prefix sums of the template values over two weeks from Sunday, per metric
+	irr  []irregular        // days that differ from the template, sorted, within the horizon
+	far  map[int64]*dayView // wall pieces of the days around special dates outside the horizon
+	tot  [3]int64           // Σ of deltas over all irregular days
+	hzLo int64              // the horizon [hzLo, hzHi) of day numbers within which irr is complete
 	hzHi int64
 }
 
@@ -90,7 +91,8 @@ const maxPieces = 32
 
 // The horizon within which the calendar precomputes its irregular days
 // (holidays, scheduled time, DST transitions) so that deadlines jump over whole
-// weeks. Outside it, Due walks day by day: still exact, slower.
+// weeks. Outside it, Due walks day by day: still exact, slower. It is fixed, so
+// that a special date far away (9999-12-31) costs no more than a near one.
 var (
 	horizonLo = daysFromCivil(1970, 1, 1)
 	horizonHi = daysFromCivil(2070, 1, 1)
@@ -348,10 +350,20 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 		}
 	}
 	for _, x := range specialDays {
-		c.hzLo = min(c.hzLo, x-2)
-		c.hzHi = max(c.hzHi, x+3)
 		for k := int64(-1); k <= 1; k++ {
 			cand[x+k] = true
+		}
+	}
+	// Days around special dates outside the horizon keep their wall pieces in a
+	// map; their real values are computed when the clock walks past them.
+	c.far = map[int64]*dayView{}
+	for d, special := range cand {
+		if special && !c.inHorizon(d) {
+			v := c.wallDay(d, false)
+			if err := checkPieces(formatDate(d), v); err != nil {
+				return err
+			}
+			c.far[d] = &v
 		}
 	}
 	r := resolver{loc: c.loc}
@@ -428,12 +440,15 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 	return nil
 }
 
-// view returns the wall-clock pieces of day d.
+// view returns the wall-clock pieces of day d. Outside the horizon its values
+// are the template's and must not be used (see value).
 func (c *Calendar) view(d int64) *dayView {
 	if d >= c.hzLo && d < c.hzHi {
 		if i, ok := c.irrIndex(d); ok {
 			return &c.irr[i].view
 		}
+	} else if v, ok := c.far[d]; ok {
+		return v
 	}
 	return &c.tmpl[weekdayOf(d)]
 }

@@ -222,3 +222,25 @@ func TestHorizonEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestFarSpecialDatesCostNothing: a special date far outside the horizon does
+// not stretch the precomputed table (a holiday in 9999 once made a calendar take
+// 220 ms and megabytes to build), and is still honoured.
+func TestFarSpecialDatesCostNothing(t *testing.T) {
+	near := MustNewCalendar(CalendarSpec{TimeZone: "America/New_York"})
+	far := MustNewCalendar(CalendarSpec{TimeZone: "America/New_York", Holidays: []string{"0001-01-01", "9999-12-30", "9999-12-31 10:00-11:00"}})
+	if len(far.irr) != len(near.irr) || far.hzLo != near.hzLo || far.hzHi != near.hzHi {
+		t.Errorf("far holidays changed the table: %d irregular days in [%d, %d), want %d in [%d, %d)",
+			len(far.irr), far.hzLo, far.hzHi, len(near.irr), near.hzLo, near.hzHi)
+	}
+	o := oracle{far}
+	s := time.Date(9999, 12, 29, 16, 0, 0, 0, far.loc) // a Wednesday
+	for _, w := range []Window{BusinessHours(2), BusinessDays(1), Hours(30)} {
+		if got, want := far.Due(s, w), o.due(s, w); !got.Equal(want) {
+			t.Errorf("Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
+		}
+	}
+	if got := far.Due(s, BusinessHours(2)); got.Format("2006-01-02 15:04") != "9999-12-31 11:00" {
+		t.Errorf("Due(%v, 2 bh) = %v, want 9999-12-31 11:00 (Thursday closed, Friday 10:00-11:00)", s, got)
+	}
+}
