@@ -77,7 +77,9 @@ func (p Percent) String() string {
 func (p Percent) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePercent].
-// Empty text gives 0%.
+// Empty text gives the zero value, 0%. A rate card's "percent" is optional
+// (a pointer), so [DecodeRateCard] reports an empty one as missing
+// ([CodeRequired]) instead of reading it as 0%, which is written "0%".
 func (p *Percent) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*p = Percent{}

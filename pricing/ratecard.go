@@ -81,6 +81,8 @@ type BaseRate struct {
 
 // UsageTier prices usage rights for one duration, paid or organic, on a set
 // of channels: a percentage of the base subtotal or a fixed fee (exactly one).
+// In JSON, leave out the one not used: [DecodeRateCard] reports an empty
+// string ("percent": "") as required, not as 0%.
 type UsageTier struct {
 	Paid     bool     `json:"paid"`
 	Channels []string `json:"channels"` // where the brand may use the content; required
@@ -104,7 +106,9 @@ type ExclusivityRate struct {
 	MonthlyFee Money  `json:"monthly_fee"`
 }
 
-// Charge is a percentage or a fixed fee; exactly one is set.
+// Charge is a percentage or a fixed fee; exactly one is set. In JSON, leave
+// out the one not used: [DecodeRateCard] reports an empty string
+// ("percent": "") as required, not as 0%.
 type Charge struct {
 	Percent *Percent `json:"percent,omitempty"`
 	Fixed   *Money   `json:"fixed,omitempty"`

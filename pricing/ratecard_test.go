@@ -90,7 +90,7 @@ func TestDecodeRateCardErrors(t *testing.T) {
 		{"not an object", `[]`, map[string]string{"": pricing.CodeMalformed}},
 		{"trailing data", `{} {}`, map[string]string{"": pricing.CodeMalformed}},
 		{"huge integer", `{"version":"v","currency":"USD","valid_days":1e400,"base":[]}`,
-			map[string]string{"valid_days": pricing.CodeMalformed}},
+			map[string]string{"valid_days": pricing.CodeMalformed, "base": pricing.CodeRequired}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
