@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -61,6 +62,13 @@ type Change struct {
 // percentage add-on whose base grew). The original quote plus the change
 // order costs exactly what a quote for the changed request would.
 //
+// Extra revision rounds that still fall within the base rate's included
+// rounds cost nothing, and the change order says so rather than coming back
+// empty: a "revisions" line of 0.00 whose rule reads "… within the 2
+// included rounds, no charge", placed where a charged revisions line would
+// be. Rounds partly within and partly beyond the included ones give one
+// charged line for those beyond, whose rule states the included count.
+//
 // Errors wrap [ErrInvalid]: an empty reason, negative counts, a change that
 // adds nothing, or what [RateCard.Quote] rejects.
 func (c *RateCard) ChangeOrder(req Request, ch Change, issued time.Time) (Quote, error) {
@@ -95,6 +103,27 @@ func (c *RateCard) ChangeOrder(req Request, ch Change, issued time.Time) (Quote,
 	q, err := c.diff(req, after, ch.Reason, issued)
 	if err != nil {
 		return Quote{}, err
+	}
+	if ch.ExtraRevisions > 0 && !slices.ContainsFunc(q.Lines, func(l Line) bool { return l.Kind == KindRevisions }) {
+		var ignored problems // diff priced after: it has a base rate
+		base, _ := c.checkRequest(after, &ignored)
+		if incl := base.IncludedRevisions; after.Revisions <= incl {
+			zero, _ := Zero(c.Currency)
+			rounds := strconv.Itoa(ch.ExtraRevisions) + " more revision rounds"
+			if ch.ExtraRevisions == 1 {
+				rounds = "1 more revision round"
+			}
+			line := Line{Code: "revisions", Kind: KindRevisions, Quantity: int64(ch.ExtraRevisions), Unit: zero, Amount: zero,
+				Rule: ch.Reason + ": " + rounds + ", " + strconv.Itoa(after.Revisions) + " in all, within the " +
+					strconv.Itoa(incl) + " included rounds, no charge"}
+			at := slices.IndexFunc(q.Lines, func(l Line) bool { return l.Kind == KindRush || l.Kind == KindNetZero })
+			if at < 0 {
+				at = len(q.Lines)
+			}
+			terms := q.PaymentTerms
+			q = c.assemble(slices.Insert(q.Lines, at, line), issued, terms)
+			q.Reason = ch.Reason
+		}
 	}
 	q.Type = QuoteChangeOrder
 	return q, nil

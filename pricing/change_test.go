@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/creatorops/creatorops/pricing"
@@ -63,7 +64,7 @@ func TestChangeOrder(t *testing.T) {
 			map[string]string{"revisions": "300.00 USD"}, "300.00 USD"},
 		{"revision still included", pricing.Request{Platform: "youtube", Format: "integration", Seconds: 90, Revisions: 1},
 			pricing.Change{Reason: "one more round", ExtraRevisions: 1},
-			map[string]string{}, "0.00 USD"},
+			map[string]string{"revisions": "0.00 USD"}, "0.00 USD"},
 		{"added story frame with usage", pricing.Request{Platform: "instagram", Format: "story", Quantity: 3,
 			Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"instagram"}, Duration: pricing.Months(3)}},
 			pricing.Change{Reason: "a fourth story frame with a link sticker", AddQuantity: 1},
@@ -100,4 +101,47 @@ func TestChangeOrder(t *testing.T) {
 			errorIs(t, err, pricing.ErrInvalid)
 		})
 	}
+}
+
+// An extra revision still within the included rounds is a line of 0.00
+// saying so, not an empty quote.
+func TestChangeOrderRevisionWithinIncluded(t *testing.T) {
+	card := pricing.ExampleRateCard()
+	req := pricing.Request{Platform: "youtube", Format: "integration", Seconds: 90, Revisions: 1}
+	co, err := card.ChangeOrder(req, pricing.Change{Reason: "one more round", ExtraRevisions: 1}, issued)
+	noError(t, err)
+	noError(t, co.Check())
+	if len(co.Lines) != 1 {
+		t.Fatalf("ChangeOrder(within included) has %d lines, want 1: %+v", len(co.Lines), co.Lines)
+	}
+	l := co.Lines[0]
+	equal(t, l.Code, "revisions")
+	equal(t, l.Kind, pricing.KindRevisions)
+	equal(t, l.Quantity, int64(1))
+	equal(t, l.Unit.String(), "0.00 USD")
+	equal(t, l.Amount.String(), "0.00 USD")
+	truth(t, strings.Contains(l.Rule, "within the 2 included rounds"), "rule %q", l.Rule)
+	truth(t, strings.HasPrefix(l.Rule, "one more round: "), "rule %q", l.Rule)
+	equal(t, co.Total.String(), "0.00 USD")
+	equal(t, co.Type, pricing.QuoteChangeOrder)
+
+	// Part within, part beyond: the charged line says how many were included.
+	co, err = card.ChangeOrder(req, pricing.Change{Reason: "three more rounds", ExtraRevisions: 3}, issued)
+	noError(t, err)
+	noError(t, co.Check())
+	if len(co.Lines) != 1 || co.Lines[0].Quantity != 2 {
+		t.Fatalf("ChangeOrder(1 within, 2 beyond) lines %+v, want one line of 2 rounds", co.Lines)
+	}
+	truth(t, strings.Contains(co.Lines[0].Rule, "2 included"), "rule %q", co.Lines[0].Rule)
+
+	// With added units too, the 0.00 revisions line sits before rush.
+	req.Rush = true
+	co, err = card.ChangeOrder(req, pricing.Change{Reason: "longer cut", AddQuantity: 1, ExtraRevisions: 1}, issued)
+	noError(t, err)
+	noError(t, co.Check())
+	var kinds []pricing.LineKind
+	for _, l := range co.Lines {
+		kinds = append(kinds, l.Kind)
+	}
+	equal(t, kinds, []pricing.LineKind{pricing.KindBase, pricing.KindRevisions, pricing.KindRush})
 }
