@@ -79,7 +79,7 @@ func DecodeRequest(data []byte) (Request, error) {
 // which reports every unknown field and bad value, drops the unknown
 // fields and puts the zero value in place of each bad value, then decodes
 // the cleaned document. ok is false when nothing could be decoded (data is
-// too large or not JSON).
+// too large or not JSON); JSON null decodes as the zero value.
 func decodeLenient(data []byte, v any) (p problems, ok bool) {
 	if len(data) > MaxRateCardBytes {
 		p.add("", CodeOutOfRange, "document larger than "+strconv.Itoa(MaxRateCardBytes)+" bytes")
@@ -96,10 +96,12 @@ func decodeLenient(data []byte, v any) (p problems, ok bool) {
 		p.add("", CodeMalformed, "malformed JSON: data after the document")
 		return p, false
 	}
-	doc = walk(doc, reflect.TypeOf(v).Elem(), "", &p)
-	if _, isObj := doc.(map[string]any); !isObj {
-		return p, false // walk reported it
+	if doc == nil {
+		doc = map[string]any{} // null: the zero value, for Validate to judge
 	}
+	// Not an object: walk reports it at the path "", which covers everything, and
+	// returns an empty object.
+	doc = walk(doc, reflect.TypeOf(v).Elem(), "", &p)
 	clean, err := json.Marshal(doc)
 	if err == nil {
 		strict := json.NewDecoder(bytes.NewReader(clean))

@@ -92,3 +92,17 @@ func TestDecodeRateCardEmptyPercent(t *testing.T) {
 	_, err := pricing.DecodeRateCard([]byte(`{` + base + `,"rush":{"percent":"0%"}}`))
 	noError(t, err)
 }
+
+// JSON null is the zero card, which Validate rejects; it is never a valid card.
+func TestDecodeRateCardNull(t *testing.T) {
+	for _, in := range []string{`null`, ` null `, `{}`} {
+		_, err := pricing.DecodeRateCard([]byte(in))
+		errorIs(t, err, pricing.ErrInvalid, "DecodeRateCard(%s)", in)
+		got := problemPaths(t, err)
+		equal(t, got["version"], pricing.CodeRequired, "DecodeRateCard(%s)", in)
+		equal(t, got["base"], pricing.CodeRequired, "DecodeRateCard(%s)", in)
+	}
+	_, err := pricing.DecodeRequest([]byte(`null`))
+	noError(t, err)
+}
+

@@ -83,6 +83,8 @@ func FuzzDecodeRateCard(f *testing.F) {
 	f.Add([]byte(`{"version":"v","currency":"USD","valid_days":1,"base":[{"code":"a","platform":"p","format":"f","fee":"1e999999999 USD"}]}`))
 	f.Add([]byte(`{"version":"v","currency":"JPY","valid_days":1,"base":[{"code":"a","platform":"p","format":"f","fee":"1500 JPY","count":3}],"usage":[{"paid":true,"channels":["x"],"duration":"3 months","percent":"33.3%"}],"net_zero":{"fixed":"1 JPY"}}`))
 	f.Add([]byte(`{"usage":[{"duration":"0 days"}],"x":[1,2,{"y":null}]}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`{"version":"v","currency":"USD","valid_days":30,"base":[{"code":"a","platform":"p","format":"f","fee":"-5.00 USD"}],"usage":[{"paid":true,"channels":["x"],"duration":"3 months","percent":""}],"rush":"x","colour":"red"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := pricing.DecodeRateCard(b)
 		if err != nil {
