@@ -78,9 +78,34 @@ type OnTime struct {
 
 // Rate returns the on-time posting rate OnTime/(OnTime+Late) as a fraction at
 // [Precision]. Pending postings are not counted either way. With nothing decided yet it
-// returns an error wrapping [ErrUndefined].
+// returns an error wrapping [ErrUndefined]. Each count is checked on its own before
+// anything is summed: a negative OnTime, Late or Pending returns an error wrapping
+// [ErrInvalid] (all of them together when several are), so a negative Late never passes
+// for fewer decided postings.
 func (o OnTime) Rate() (decimal.Decimal, error) {
-	return ratio("OnTime.Rate", "on-time postings", int64(o.OnTime), "decided postings", int64(o.OnTime)+int64(o.Late))
+	const op = "OnTime.Rate"
+	var errs []error
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"on-time postings", o.OnTime}, {"late postings", o.Late}, {"pending postings", o.Pending}} {
+		if err := checkCount(op, c.name, int64(c.n)); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	switch len(errs) {
+	case 0:
+	case 1:
+		return decimal.Decimal{}, errs[0]
+	default:
+		return decimal.Decimal{}, errors.Join(errs...)
+	}
+	// Both are non-negative ints: their sum fits a decimal, if not an int64.
+	decided := decimal.NewFromInt(int64(o.OnTime)).Add(decimal.NewFromInt(int64(o.Late)))
+	if decided.IsZero() {
+		return decimal.Decimal{}, undefined(op, "decided postings", "0", "zero denominator")
+	}
+	return decimal.NewFromInt(int64(o.OnTime)).DivRound(decided, Precision), nil
 }
 
 // OnTimePosting classifies postings at the instant now (a parameter: this package never

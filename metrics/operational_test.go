@@ -80,3 +80,28 @@ func TestOnTimePosting(t *testing.T) {
 		t.Errorf("zero Due error = %v, want ErrInvalid", err)
 	}
 }
+
+// Each count is checked on its own: a negative Late must not cancel OnTime.
+func TestOnTimeRateNegativeCounts(t *testing.T) {
+	for _, o := range []metrics.OnTime{
+		{OnTime: 5, Late: -2},
+		{OnTime: 1, Late: -1},
+		{OnTime: -1, Late: 3},
+		{OnTime: -1, Late: 1},
+		{OnTime: 2, Late: 2, Pending: -1},
+		{OnTime: -1, Late: -1},
+	} {
+		r, err := o.Rate()
+		if !errors.Is(err, metrics.ErrInvalid) {
+			t.Errorf("%+v.Rate() = %v, %v; want an error wrapping ErrInvalid", o, r, err)
+		}
+		var ie *metrics.InputError
+		if !errors.As(err, &ie) {
+			t.Errorf("%+v.Rate() error %v is not an *InputError", o, err)
+		}
+	}
+	const maxInt = int(^uint(0) >> 1)
+	if r, err := (metrics.OnTime{OnTime: maxInt, Late: maxInt}).Rate(); err != nil || !r.Equal(dec("0.5")) {
+		t.Errorf("Rate() of huge counts = %v, %v; want 0.5", r, err)
+	}
+}
