@@ -40,7 +40,8 @@
 // # Bad input
 //
 // A zero denominator returns an error wrapping [ErrUndefined]; a negative count or cost
-// one wrapping [ErrInvalid]. Nothing returns NaN or Inf or panics on data. A zero cost is
+// one wrapping [ErrInvalid], each count checked on its own before any sum (a negative
+// late count never offsets an on-time one). Nothing returns NaN or Inf or panics on data. A zero cost is
 // valid (a gifted post has a 0.00 USD CPM). A [pricing.Money] built by the pricing
 // package always carries a known currency; the zero Money, which has none, is rejected
 // with [ErrInvalid].
@@ -66,9 +67,10 @@
 // 0.10 USD CPV on a small one do not average to 0.055 USD. [Summarize] sums costs and
 // counts and divides the sums (total cost / total views), which is the count-weighted
 // mean of the per-post figures. Its [Summary] breaks down by creator and by platform,
-// reports posts without data as missing rather than as zero, refuses to mix currencies
-// (wrapping [pricing.ErrCurrencyMismatch]) and reporting windows ([ErrMismatch]), and
-// sets the estimate made at quote time (expected views) beside the actual figures.
+// reports posts without data as missing rather than as zero, counts a 0.00 cost (a gifted
+// post) as a cost like any other, refuses to mix reporting windows ([ErrMismatch]) and
+// currencies (an error wrapping both [ErrMismatch] and [pricing.ErrCurrencyMismatch]),
+// and sets the estimate made at quote time (expected views) beside the actual figures.
 //
 // # Actuals and their source
 //

@@ -3,11 +3,16 @@ package metrics
 import (
 	"errors"
 	"strconv"
+	"strings"
+
+	"github.com/creatorops/creatorops/pricing"
 )
 
 // Sentinel errors. Every error this package returns wraps exactly one of them, so a
 // platform can map it to a status code with [errors.Is] (ErrInvalid and ErrMismatch to
-// 422, ErrUndefined and ErrUnknown to a "not available" cell in a report).
+// 422, ErrUndefined and ErrUnknown to a "not available" cell in a report). Amounts in
+// different currencies are a mismatch: such an error wraps both ErrMismatch and
+// [pricing.ErrCurrencyMismatch].
 var (
 	// ErrInvalid reports input that no formula accepts: a negative count, a negative
 	// cost, a zero Money without a currency, a malformed definition.
@@ -23,7 +28,8 @@ var (
 	ErrUnknown = errors.New("metrics: unknown (missing input)")
 
 	// ErrMismatch reports results that cannot be combined or compared: engagement rates
-	// under different definitions, actuals answering different reporting windows.
+	// under different definitions, actuals answering different reporting windows, costs
+	// in different currencies (those errors also wrap [pricing.ErrCurrencyMismatch]).
 	ErrMismatch = errors.New("metrics: results are not comparable")
 )
 
@@ -65,11 +71,13 @@ func (e *ParseError) Error() string {
 func (e *ParseError) Unwrap() error { return ErrInvalid }
 
 // MismatchError reports two results that cannot be combined or compared. Its Unwrap
-// returns ErrMismatch.
+// returns ErrMismatch and, when set, Err: for costs in different currencies, the
+// pricing error, which wraps [pricing.ErrCurrencyMismatch]. errors.Is finds both.
 type MismatchError struct {
 	Op   string // what was attempted, e.g. "combine engagement rates"
 	What string // what differs, e.g. "definition"
 	A, B string // the two differing values, as text
+	Err  error  // the underlying error, if any; nil for most mismatches
 }
 
 // Error returns a message such as
@@ -79,8 +87,23 @@ func (e *MismatchError) Error() string {
 		" differs from " + strconv.Quote(e.B)
 }
 
-// Unwrap returns ErrMismatch.
-func (e *MismatchError) Unwrap() error { return ErrMismatch }
+// Unwrap returns ErrMismatch, followed by Err when it is set.
+func (e *MismatchError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrMismatch}
+	}
+	return []error{ErrMismatch, e.Err}
+}
+
+// moneyError turns the error of pricing arithmetic on a and b into one of this package:
+// a *MismatchError of their currencies that also wraps err when they differ, otherwise
+// an error wrapping ErrInvalid (the zero Money).
+func moneyError(op, name string, a, b pricing.Money, err error) error {
+	if errors.Is(err, pricing.ErrCurrencyMismatch) {
+		return &MismatchError{Op: op, What: name + " currency", A: b.Currency(), B: a.Currency(), Err: err}
+	}
+	return invalid(op, name, "", strings.TrimPrefix(err.Error(), "pricing: "))
+}
 
 func invalid(op, input, value, reason string) error {
 	return &InputError{Op: op, Input: input, Value: value, Reason: reason, Err: ErrInvalid}

@@ -77,11 +77,12 @@ type Summary struct {
 }
 
 // Summarize validates posts and rolls them up under def, for actuals answering window.
-// It reports every problem at once (errors.Join): a missing or duplicate ID, a zero or
-// negative cost, a negative count, an actual without a valid [Source] or captured before
-// PostedAt ([ErrInvalid]); an actual answering another window ([ErrMismatch]); costs in
-// different currencies (wrapping [pricing.ErrCurrencyMismatch]). No posts is
-// [ErrUndefined]. The posts are copied; later changes to them do not reach the Summary.
+// It reports every problem at once (errors.Join): a missing or duplicate ID, a negative
+// cost or the zero Money (no currency), a negative count, an actual without a valid
+// [Source] or captured before PostedAt ([ErrInvalid]); an actual answering another
+// window ([ErrMismatch]); costs in different currencies (a *[MismatchError] wrapping both
+// [ErrMismatch] and [pricing.ErrCurrencyMismatch]). A zero cost such as 0.00 USD is
+// valid: a gifted post. No posts is [ErrUndefined]. The posts are copied; later changes to them do not reach the Summary.
 func Summarize(def Definition, window ReportWindow, posts []Post) (Summary, error) {
 	const op = "Summarize"
 	if def.IsZero() {
@@ -113,7 +114,7 @@ func Summarize(def Definition, window ReportWindow, posts []Post) (Summary, erro
 		} else if i == 0 || total.Currency() == "" {
 			total = p.Cost
 		} else if sum, err := total.Add(p.Cost); err != nil {
-			errs = append(errs, fmt.Errorf("metrics: %s: %s cost: %w", op, name, err))
+			errs = append(errs, moneyError(op+": "+name, "cost", total, p.Cost, err))
 		} else {
 			total = sum
 		}
@@ -222,7 +223,7 @@ func (s Summary) sum(name string, f func(*row) Count) (sum int64, cost pricing.M
 		if n == 0 {
 			cost = s.rows[i].cost
 		} else if cost, err = cost.Add(s.rows[i].cost); err != nil {
-			return 0, pricing.Money{}, 0, fmt.Errorf("metrics: Summary: %w", err)
+			return 0, pricing.Money{}, 0, moneyError("Summary", "cost", cost, s.rows[i].cost, err)
 		}
 		n++
 	}
@@ -375,8 +376,20 @@ func CompareEstimate(cost pricing.Money, expectedViews, actualViews int64) (Esti
 func (e Estimate) ViewsDifference() int64 { return e.ActualViews - e.ExpectedViews }
 
 // CPVDifference returns ActualCPV − EstimatedCPV: positive when views cost more than
-// quoted.
-func (e Estimate) CPVDifference() (pricing.Money, error) { return e.ActualCPV.Sub(e.EstimatedCPV) }
+// quoted. An Estimate built by hand with CPVs in different currencies returns a
+// *[MismatchError] wrapping [ErrMismatch] and [pricing.ErrCurrencyMismatch]; the zero
+// Estimate, an error wrapping [ErrInvalid].
+func (e Estimate) CPVDifference() (pricing.Money, error) {
+	const op = "Estimate.CPVDifference"
+	if e.ActualCPV.Currency() == "" || e.EstimatedCPV.Currency() == "" {
+		return pricing.Money{}, invalid(op, "CPV", "", "zero Money has no currency")
+	}
+	d, err := e.ActualCPV.Sub(e.EstimatedCPV)
+	if err != nil {
+		return pricing.Money{}, moneyError(op, "CPV", e.ActualCPV, e.EstimatedCPV, err)
+	}
+	return d, nil
+}
 
 // Equal reports whether e and o hold the same figures; Money amounts compare by value.
 func (e Estimate) Equal(o Estimate) bool {
@@ -405,10 +418,11 @@ func (s Summary) Estimate() (Estimate, error) {
 		if n == 0 {
 			cost = r.cost
 		} else {
-			var err error
-			if cost, err = cost.Add(r.cost); err != nil {
-				return Estimate{}, fmt.Errorf("metrics: Summary.Estimate: %w", err)
+			sum, err := cost.Add(r.cost)
+			if err != nil {
+				return Estimate{}, moneyError("Summary.Estimate", "cost", cost, r.cost, err)
 			}
+			cost = sum
 		}
 		n++
 	}

@@ -173,7 +173,7 @@ func TestSummarizeRejects(t *testing.T) {
 		{"no posts", byViews, metrics.Report7Days, func([]metrics.Post) []metrics.Post { return nil }, []error{metrics.ErrUndefined}},
 		{"zero definition", metrics.Definition{}, metrics.Report7Days, nil, []error{metrics.ErrInvalid}},
 		{"zero window", byViews, 0, nil, []error{metrics.ErrInvalid}},
-		{"mixed currencies", byViews, metrics.Report7Days, func(p []metrics.Post) []metrics.Post { p[2].Cost = eur; return p }, []error{pricing.ErrCurrencyMismatch}},
+		{"mixed currencies", byViews, metrics.Report7Days, func(p []metrics.Post) []metrics.Post { p[2].Cost = eur; return p }, []error{pricing.ErrCurrencyMismatch, metrics.ErrMismatch}},
 		{"30-day actuals in a 7-day roll-up", byViews, metrics.Report30Days, nil, []error{metrics.ErrMismatch}},
 		{"every problem at once", byViews, metrics.Report7Days, func(p []metrics.Post) []metrics.Post {
 			p[0].ID = ""
@@ -333,5 +333,51 @@ func TestSummaryIsWeightedMean(t *testing.T) {
 		if total != gotER {
 			t.Fatalf("trial %d: combining groups %#v != roll-up %#v", trial, total, gotER)
 		}
+	}
+}
+
+// A currency mismatch is a metrics mismatch too: the package doc promises every error
+// wraps one of its sentinels.
+func TestCurrencyMismatchWrapsBothSentinels(t *testing.T) {
+	posts := []metrics.Post{
+		{ID: "a", Cost: usd("1.00")},
+		{ID: "b", Cost: pricing.MustParseMoney("1.00 EUR")},
+	}
+	_, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
+	for _, want := range []error{metrics.ErrMismatch, pricing.ErrCurrencyMismatch} {
+		if !errors.Is(err, want) {
+			t.Errorf("Summarize(USD and EUR posts) error = %v, want one wrapping %v", err, want)
+		}
+	}
+	var me *metrics.MismatchError
+	if !errors.As(err, &me) || me.A != "EUR" || me.B != "USD" {
+		t.Fatalf("Summarize(USD and EUR posts) error = %v (%#v), want a *MismatchError EUR vs USD", err, me)
+	}
+
+	e := metrics.Estimate{EstimatedCPV: usd("0.01"), ActualCPV: pricing.MustParseMoney("0.02 EUR")}
+	_, err = e.CPVDifference()
+	for _, want := range []error{metrics.ErrMismatch, pricing.ErrCurrencyMismatch} {
+		if !errors.Is(err, want) {
+			t.Errorf("CPVDifference(USD, EUR) error = %v, want one wrapping %v", err, want)
+		}
+	}
+	_, err = metrics.Estimate{}.CPVDifference()
+	if !errors.Is(err, metrics.ErrInvalid) {
+		t.Errorf("CPVDifference() of the zero Estimate error = %v, want one wrapping ErrInvalid", err)
+	}
+}
+
+// A post costing 0.00 (a gifted post) is valid; its views still count.
+func TestSummarizeZeroCost(t *testing.T) {
+	posts := []metrics.Post{
+		{ID: "gifted", Cost: usd("0.00"), Actual: actual(metrics.Counts{Views: k(1000)})},
+		{ID: "paid", Cost: usd("30.00"), Actual: actual(metrics.Counts{Views: k(2000)})},
+	}
+	s, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
+	if err != nil {
+		t.Fatalf("Summarize with a 0.00 USD post: %v", err)
+	}
+	if cpv, err := s.CPV(); err != nil || !cpv.Amount().Equal(dec("0.01")) {
+		t.Errorf("CPV() = %v, %v; want 0.01 USD", cpv, err)
 	}
 }
