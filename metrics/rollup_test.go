@@ -2,6 +2,7 @@ package metrics_test
 
 import (
 	"errors"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -290,24 +291,24 @@ func TestSummaryIsWeightedMean(t *testing.T) {
 			t.Fatal(err)
 		}
 		var wantCPV, wantCPM decimal.Decimal
-		var wantER metrics.EngagementRate
-		for i, p := range posts {
+		// The engagement rate's weighted mean, Σ(rate_i × views_i) / Σ views_i, in exact
+		// rationals from the raw counts: nothing of the package's own summing is used.
+		weighted, basis := new(big.Rat), new(big.Rat)
+		for _, p := range posts {
 			v, _ := p.Actual.Counts.Views.Get()
 			imp, _ := p.Actual.Counts.Impressions.Get()
 			cpv, _ := metrics.CPV(p.Cost, v)
 			cpm, _ := metrics.CPM(p.Cost, imp)
 			wantCPV = wantCPV.Add(cpv.Amount().Mul(decimal.NewFromInt(v)).Div(decimal.NewFromInt(views)))
 			wantCPM = wantCPM.Add(cpm.Amount().Mul(decimal.NewFromInt(imp)).Div(decimal.NewFromInt(impressions)))
-			er, err := byViews.Rate(p.Actual.Counts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if i == 0 {
-				wantER = er
-			} else if wantER, err = wantER.Combine(er); err != nil {
-				t.Fatal(err)
-			}
+			likes, _ := p.Actual.Counts.Likes.Get()
+			comments, _ := p.Actual.Counts.Comments.Get()
+			shares, _ := p.Actual.Counts.Shares.Get()
+			rate := big.NewRat(likes+comments+shares, v) // byViews: likes+comments+shares / views
+			weighted.Add(weighted, new(big.Rat).Mul(rate, new(big.Rat).SetInt64(v)))
+			basis.Add(basis, new(big.Rat).SetInt64(v))
 		}
+		wantER := new(big.Rat).Quo(weighted, basis)
 		gotCPV, _ := s.CPV()
 		gotCPM, _ := s.CPM()
 		gotER, _ := s.EngagementRate()
@@ -317,8 +318,12 @@ func TestSummaryIsWeightedMean(t *testing.T) {
 		if gotCPM.Amount().Sub(wantCPM).Abs().GreaterThan(tolerance) {
 			t.Fatalf("trial %d: roll-up CPM %v, weighted mean of CPMs %v", trial, gotCPM.Amount(), wantCPM)
 		}
-		if gotER != wantER {
-			t.Fatalf("trial %d: roll-up rate %#v, combined per-post rates %#v", trial, gotER, wantER)
+		if exact := big.NewRat(gotER.Engagements(), gotER.Basis()); exact.Cmp(wantER) != 0 {
+			t.Fatalf("trial %d: roll-up rate %#v = %v, weighted mean of per-post rates %v", trial, gotER, exact, wantER)
+		}
+		wantValue := decimal.NewFromBigInt(wantER.Num(), 0).DivRound(decimal.NewFromBigInt(wantER.Denom(), 0), metrics.Precision)
+		if !gotER.Value().Equal(wantValue) || gotER.Posts() != int64(n) {
+			t.Fatalf("trial %d: roll-up rate %v of %d posts, weighted mean of per-post rates %v of %d", trial, gotER.Value(), gotER.Posts(), wantValue, n)
 		}
 		// Splitting the posts into groups and rolling the groups up again gives the same.
 		var total metrics.EngagementRate
