@@ -129,7 +129,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		}
 		c.spec.Hours = append(c.spec.Hours, r.String())
 		for w := time.Sunday; w <= time.Saturday; w++ {
-			c.hours[w] = append(c.hours[w], r.spansOn(w)...)
+			c.hours[w] = append(c.hours[w], toSec(r.spansOn(w))...)
 		}
 	}
 	for i, s := range spec.Quiet {
@@ -140,7 +140,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		}
 		c.spec.Quiet = append(c.spec.Quiet, r.String())
 		for w := time.Sunday; w <= time.Saturday; w++ {
-			c.quiet[w] = append(c.quiet[w], r.spansOn(w)...)
+			c.quiet[w] = append(c.quiet[w], toSec(r.spansOn(w))...)
 		}
 	}
 	for w := range c.hours {
@@ -156,7 +156,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		}
 		c.spec.Holidays = append(c.spec.Holidays, h.String())
 		if h.spans != nil {
-			c.repl[h.from] = union(c.repl[h.from], h.spans)
+			c.repl[h.from] = union(c.repl[h.from], toSec(h.spans))
 		}
 		for d := h.from; d <= h.to; d++ {
 			if h.spans == nil {
@@ -175,7 +175,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			continue
 		}
 		c.spec.Scheduled = append(c.spec.Scheduled, h.String())
-		c.sched[h.from] = union(c.sched[h.from], h.spans)
+		c.sched[h.from] = union(c.sched[h.from], toSec(h.spans))
 		specialDays = append(specialDays, h.from)
 	}
 	if len(errs) > 0 {
@@ -190,7 +190,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		if err := checkPieces(formatDays(1<<w), v); err != nil {
 			return nil, err
 		}
-		v.val = [3]int64{total(v.work) * secPerMin, 0, total(v.contact) * secPerMin}
+		v.val = [3]int64{total(v.work), 0, total(v.contact)}
 		if v.val[mWork] > 0 {
 			v.val[mDays] = 1
 		}
@@ -297,7 +297,7 @@ func (c *Calendar) hoursOf(x int64, regular bool) []span {
 func (c *Calendar) wallDay(d int64, regular bool) dayView {
 	var qr []span
 	for k := int64(-2); k <= 2; k++ {
-		qr = append(qr, shift(c.quiet[weekdayOf(d+k)], int32(k*minPerDay))...)
+		qr = append(qr, shift(c.quiet[weekdayOf(d+k)], int32(k*secPerDay))...)
 	}
 	qr = normalize(qr)
 	q := qr
@@ -308,13 +308,13 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 			if !c.closed[x] {
 				continue
 			}
-			cq := []span{{int32(k * minPerDay), int32((k + 1) * minPerDay)}}
-			tail := subtract(normalize(shift(c.hoursOf(x-1, false), int32((k-1)*minPerDay))), qr)
+			cq := []span{{int32(k * secPerDay), int32((k + 1) * secPerDay)}}
+			tail := subtract(normalize(shift(c.hoursOf(x-1, false), int32((k-1)*secPerDay))), qr)
 			q = union(q, subtract(cq, tail))
 		}
 		var all []span
 		for k := int64(-2); k <= 1; k++ {
-			s := shift(c.sched[d+k], int32(k*minPerDay))
+			s := shift(c.sched[d+k], int32(k*secPerDay))
 			all = append(all, s...)
 			if k == -1 || k == 0 {
 				sched[k+1] = s
@@ -323,12 +323,12 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 		q = subtract(q, normalize(all))
 	}
 	wOf := func(k int64) []span {
-		h := normalize(shift(c.hoursOf(d+k, regular), int32(k*minPerDay)))
+		h := normalize(shift(c.hoursOf(d+k, regular), int32(k*secPerDay)))
 		return union(subtract(h, q), sched[k+1])
 	}
 	return dayView{
 		work:    subtract(wOf(0), wOf(-1)),
-		contact: subtract([]span{{0, minPerDay}}, q),
+		contact: subtract([]span{{0, secPerDay}}, q),
 	}
 }
 

@@ -28,14 +28,14 @@ func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) int {
 	base := d * secPerDay
 	last := int64(minInstant)
 	if m != mContact {
-		if pw := c.view(d - 1).work; len(pw) > 0 && pw[len(pw)-1].hi > minPerDay {
-			last = r.instant((d-1)*secPerDay + int64(pw[len(pw)-1].hi)*secPerMin)
+		if pw := c.view(d - 1).work; len(pw) > 0 && pw[len(pw)-1].hi > secPerDay {
+			last = r.instant((d-1)*secPerDay + int64(pw[len(pw)-1].hi))
 		}
 	}
 	n := 0
 	for _, x := range sp {
-		a := r.instant(base + int64(x.lo)*secPerMin)
-		b := r.instant(base + int64(x.hi)*secPerMin)
+		a := r.instant(base + int64(x.lo))
+		b := r.instant(base + int64(x.hi))
 		a = max(a, last)
 		if b <= a {
 			continue

@@ -17,14 +17,14 @@ func (o oracle) pieces(r *resolver, m int, d int64) []ipair {
 	base := d * secPerDay
 	last := int64(minInstant)
 	if m != mContact {
-		if pw := o.c.wallDay(d-1, false).work; len(pw) > 0 && pw[len(pw)-1].hi > minPerDay {
-			last = r.instant((d-1)*secPerDay + int64(pw[len(pw)-1].hi)*secPerMin)
+		if pw := o.c.wallDay(d-1, false).work; len(pw) > 0 && pw[len(pw)-1].hi > secPerDay {
+			last = r.instant((d-1)*secPerDay + int64(pw[len(pw)-1].hi))
 		}
 	}
 	var out []ipair
 	for _, x := range sp {
-		a := max(r.instant(base+int64(x.lo)*secPerMin), last)
-		b := r.instant(base + int64(x.hi)*secPerMin)
+		a := max(r.instant(base+int64(x.lo)), last)
+		b := r.instant(base + int64(x.hi))
 		if b <= a {
 			continue
 		}

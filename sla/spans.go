@@ -2,8 +2,8 @@ package sla
 
 import "slices"
 
-// span is a half-open interval [lo, hi) of minutes. Its origin depends on use:
-// minutes since the owning day's wall-clock midnight for stored day pieces.
+// span is a half-open interval [lo, hi). Rules hold minutes since midnight; a
+// calendar's day pieces hold wall-clock seconds since the owning day's midnight.
 type span struct{ lo, hi int32 }
 
 // normalize sorts spans and merges overlapping and touching ones, dropping empty
@@ -76,4 +76,13 @@ func total(s []span) int64 {
 		n += int64(x.hi - x.lo)
 	}
 	return n
+}
+
+// toSec returns minute spans as second spans, in a new slice.
+func toSec(s []span) []span {
+	out := make([]span, len(s))
+	for i, x := range s {
+		out[i] = span{x.lo * secPerMin, x.hi * secPerMin}
+	}
+	return out
 }
