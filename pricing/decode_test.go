@@ -105,4 +105,3 @@ func TestDecodeRateCardNull(t *testing.T) {
 	_, err := pricing.DecodeRequest([]byte(`null`))
 	noError(t, err)
 }
-
