@@ -286,50 +286,137 @@ func (c *Calendar) hoursOf(x int64, regular bool) []span {
 	return c.hours[weekdayOf(x)]
 }
 
-// wallDay computes the pieces of day d in wall-clock minutes from the rules. With
-// regular set it ignores holidays and scheduled time (the template week).
+// wallDay computes the pieces of day d in wall-clock seconds from the rules.
+// With regular set it ignores holidays, scheduled time and DST (the template
+// week).
 //
 //	quiet Q   = (quiet rules ∪ closed dates) − scheduled windows, where a closed
 //	            date does not cover the tail of a shift begun the evening before
 //	W(x)      = (hours(x) − Q) ∪ scheduled windows starting on x
-//	work(d)   = W(d) − W(d−1)           (an overlap belongs to the earlier date)
+//	work(d)   = W(d) − W(d−1) − W(d−2)   (an overlap belongs to the earlier date)
 //	contact(d)= [0, 24h) − Q
+//
+// Before any of this, every interval's ends that fall in a DST gap move forward
+// by the gap, as the real instants do; after it, the wall-clock ends are
+// existing times, in the order of the instants they stand for, so the set
+// arithmetic here is the set arithmetic of real time.
 func (c *Calendar) wallDay(d int64, regular bool) dayView {
+	var gaps []span
+	if !regular {
+		gaps = c.gapsNear(d)
+	}
+	g := func(s []span) []span { return normalize(applyGaps(s, gaps)) }
 	var qr []span
 	for k := int64(-2); k <= 2; k++ {
 		qr = append(qr, shift(c.quiet[weekdayOf(d+k)], int32(k*secPerDay))...)
 	}
-	qr = normalize(qr)
+	qr = g(qr)
 	q := qr
-	var sched [2][]span // windows starting on d−1, d
+	var sched [3][]span // windows starting on d−2, d−1, d
 	if !regular {
 		for k := int64(0); k <= 1; k++ {
 			x := d + k
 			if !c.closed[x] {
 				continue
 			}
-			cq := []span{{int32(k * secPerDay), int32((k + 1) * secPerDay)}}
-			tail := subtract(normalize(shift(c.hoursOf(x-1, false), int32((k-1)*secPerDay))), qr)
+			cq := g([]span{{int32(k * secPerDay), int32((k + 1) * secPerDay)}})
+			tail := subtract(g(shift(c.hoursOf(x-1, false), int32((k-1)*secPerDay))), qr)
 			q = union(q, subtract(cq, tail))
 		}
 		var all []span
 		for k := int64(-2); k <= 1; k++ {
-			s := shift(c.sched[d+k], int32(k*secPerDay))
+			s := g(shift(c.sched[d+k], int32(k*secPerDay)))
 			all = append(all, s...)
-			if k == -1 || k == 0 {
-				sched[k+1] = s
+			if k <= 0 {
+				sched[k+2] = s
 			}
 		}
 		q = subtract(q, normalize(all))
 	}
 	wOf := func(k int64) []span {
-		h := normalize(shift(c.hoursOf(d+k, regular), int32(k*secPerDay)))
-		return union(subtract(h, q), sched[k+1])
+		h := g(shift(c.hoursOf(d+k, regular), int32(k*secPerDay)))
+		return union(subtract(h, q), sched[k+2])
+	}
+	work := subtract(wOf(0), wOf(-1))
+	if len(gaps) > 0 {
+		// A gap of a whole day (Samoa, 2011-12-30) can carry the day before
+		// yesterday's shift into today.
+		work = subtract(work, wOf(-2))
 	}
 	return dayView{
-		work:    subtract(wOf(0), wOf(-1)),
-		contact: subtract([]span{{0, secPerDay}}, q),
+		work:    work,
+		contact: subtract(g([]span{{0, secPerDay}}), q),
 	}
+}
+
+// gapsNear returns the stretches of wall-clock time that do not exist within
+// three days of day d, in seconds since d's wall-clock midnight.
+func (c *Calendar) gapsNear(d int64) []span {
+	const slack = 15 * 3600 // more than any UTC offset
+	var out []span
+	for _, tr := range transitions(c.loc, (d-3)*secPerDay-slack, (d+4)*secPerDay+slack) {
+		if tr.after > tr.before {
+			base := d * secPerDay
+			out = append(out, span{int32(tr.at + tr.before - base), int32(tr.at + tr.after - base)})
+		}
+	}
+	return out
+}
+
+// applyGaps moves each end of each span that falls in a gap forward by the
+// gap, dropping spans that become empty. Spans come back unsorted.
+func applyGaps(s []span, gaps []span) []span {
+	if len(gaps) == 0 {
+		return s
+	}
+	move := func(m int32) int32 {
+		for _, g := range gaps {
+			if m >= g.lo && m < g.hi {
+				return m + (g.hi - g.lo)
+			}
+		}
+		return m
+	}
+	out := make([]span, 0, len(s))
+	for _, x := range s {
+		if a, b := move(x.lo), move(x.hi); a < b {
+			out = append(out, span{a, b})
+		}
+	}
+	return out
+}
+
+// boundaryInGap reports whether a DST gap near day d swallows an end of any
+// rule interval that day d's pieces depend on, or a midnight: then the
+// template's pieces are not day d's.
+func (c *Calendar) boundaryInGap(d int64) bool {
+	gaps := c.gapsNear(d)
+	if len(gaps) == 0 {
+		return false
+	}
+	in := func(m int32) bool {
+		for _, g := range gaps {
+			if m >= g.lo && m < g.hi {
+				return true
+			}
+		}
+		return false
+	}
+	for k := int64(-2); k <= 2; k++ {
+		off := int32(k * secPerDay)
+		if in(off) {
+			return true
+		}
+		w := weekdayOf(d + k)
+		for _, list := range [2][]span{c.hours[w], c.quiet[w]} {
+			for _, x := range list {
+				if in(x.lo+off) || in(x.hi+off) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // buildIrregular finds the days within the horizon that differ from the
@@ -368,34 +455,11 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 	}
 	r := resolver{loc: c.loc}
 	// A transition changes the days around it, so look two days past each edge.
-	t := time.Unix(r.instant((c.hzLo-2)*secPerDay), 0).In(c.loc)
-	stop := r.instant((c.hzHi + 2) * secPerDay)
-	for guard := 0; guard < 1<<16; guard++ {
-		_, end := t.ZoneBounds()
-		if end.IsZero() || end.Unix() >= stop {
-			break
-		}
-		if !end.After(t) {
-			// Go's ZoneBounds can return an end equal to t for hours around a
-			// rule-year boundary past the zone's last listed transition
-			// (America/New_York at 2041-01-01T00:00Z, Europe/Berlin for 18 hours
-			// before it; go1.26). Step over it an hour at a time, watching the
-			// offset directly.
-			next := t.Add(time.Hour)
-			if offsetAt(c.loc, t.Unix()) != offsetAt(c.loc, next.Unix()) {
-				d, _ := wallOf(t, c.loc)
-				mark(d)
-				d, _ = wallOf(next, c.loc)
-				mark(d)
-			}
-			t = next
-			continue
-		}
-		before, _ := wallOf(end.Add(-time.Second), c.loc)
-		after, _ := wallOf(end, c.loc)
+	for _, tr := range transitions(c.loc, r.instant((c.hzLo-2)*secPerDay), r.instant((c.hzHi+2)*secPerDay)) {
+		before, _ := wallOf(time.Unix(tr.at-1, 0), c.loc)
+		after, _ := wallOf(time.Unix(tr.at, 0), c.loc)
 		mark(before)
 		mark(after)
-		t = end
 	}
 	days := make([]int64, 0, len(cand))
 	for d := range cand {
@@ -407,7 +471,7 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 	c.irr = make([]irregular, len(days))
 	for i, d := range days {
 		v := c.tmpl[weekdayOf(d)]
-		if cand[d] {
+		if cand[d] || c.boundaryInGap(d) {
 			v = c.wallDay(d, false)
 			if err := checkPieces(formatDate(d), v); err != nil {
 				return err

@@ -346,3 +346,78 @@ func TestOverlap(t *testing.T) {
 		t.Errorf("Overlap over 400 days: err = %v, want ErrInvalid", err)
 	}
 }
+
+// Interval ends that fall in a DST gap move forward by the gap before anything
+// else, so set arithmetic happens in real time: an instant is never both working
+// and quiet, and a skipped day's shift is not counted twice (found in review).
+func TestGapsMoveIntervalEnds(t *testing.T) {
+	type check struct {
+		from, to string // RFC 3339
+		want     time.Duration
+	}
+	for _, tc := range []struct {
+		name      string
+		spec      sla.CalendarSpec
+		working   []string // instants that must be working, RFC 3339
+		quiet     []string // instants that must be quiet and not working
+		checks    []check
+		dueFrom   string
+		dueWindow sla.Window
+		dueWant   string
+	}{
+		{
+			name: "Samoa skipped 2011-12-30: its shift lands on the 31st's, counted once",
+			spec: sla.CalendarSpec{TimeZone: "Pacific/Apia", Hours: []string{"daily 09:00-17:00"}},
+			checks: []check{
+				{"2011-12-31T08:00:00+14:00", "2011-12-31T18:00:00+14:00", 8 * time.Hour},
+				{"2011-12-29T12:00:00-10:00", "2012-01-01T12:00:00+14:00", 16 * time.Hour},
+			},
+			dueFrom: "2011-12-29T17:00:00-10:00", dueWindow: sla.BusinessHours(16), dueWant: "2012-01-01T17:00:00+14:00",
+		},
+		{
+			name:    "Santiago: quiet ending at 00:30 in the midnight gap ends at 01:30",
+			spec:    sla.CalendarSpec{TimeZone: "America/Santiago", Hours: []string{"sun 01:00-10:00"}, Quiet: []string{"sat 20:00-00:30"}},
+			quiet:   []string{"2026-09-06T01:15:00-03:00"},
+			working: []string{"2026-09-06T01:30:00-03:00", "2026-09-13T01:15:00-03:00"},
+			checks:  []check{{"2026-09-05T12:00:00-04:00", "2026-09-06T12:00:00-03:00", 8*time.Hour + 30*time.Minute}},
+			dueFrom: "2026-09-05T12:00:00-04:00", dueWindow: sla.BusinessHours(9), dueWant: "2026-09-13T01:30:00-03:00",
+		},
+		{
+			name:    "New York: a shift ending 02:30 on spring-forward day ends 03:30, but quiet from 03:00 wins",
+			spec:    sla.CalendarSpec{TimeZone: "America/New_York", Hours: []string{"daily 22:00-02:30"}, Quiet: []string{"daily 03:00-08:00"}},
+			quiet:   []string{"2026-03-08T03:15:00-04:00"},
+			working: []string{"2026-03-08T01:59:00-05:00"},
+			checks:  []check{{"2026-03-07T22:00:00-05:00", "2026-03-08T08:00:00-04:00", 4 * time.Hour}},
+			dueFrom: "2026-03-07T22:00:00-05:00", dueWindow: sla.BusinessHours(5), dueWant: "2026-03-08T23:00:00-04:00",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := sla.MustNewCalendar(tc.spec)
+			parse := func(s string) time.Time {
+				v, err := time.Parse(time.RFC3339, s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return v
+			}
+			for _, s := range tc.quiet {
+				if !c.IsQuiet(parse(s)) || c.IsWorking(parse(s)) {
+					t.Errorf("at %s: IsQuiet = %v, IsWorking = %v; want quiet and not working", s, c.IsQuiet(parse(s)), c.IsWorking(parse(s)))
+				}
+			}
+			for _, s := range tc.working {
+				if !c.IsWorking(parse(s)) || c.IsQuiet(parse(s)) {
+					t.Errorf("at %s: IsWorking = %v, IsQuiet = %v; want working", s, c.IsWorking(parse(s)), c.IsQuiet(parse(s)))
+				}
+			}
+			for _, ck := range tc.checks {
+				if got := c.WorkingTime(parse(ck.from), parse(ck.to)); got != ck.want {
+					t.Errorf("WorkingTime(%s, %s) = %v, want %v", ck.from, ck.to, got, ck.want)
+				}
+			}
+			if got := c.Due(parse(tc.dueFrom), tc.dueWindow); !got.Equal(parse(tc.dueWant)) {
+				t.Errorf("Due(%s, %v) = %v, want %s", tc.dueFrom, tc.dueWindow, got, tc.dueWant)
+			}
+		})
+	}
+}

@@ -225,3 +225,53 @@ func (r *resolver) probe(w int64) int64 {
 	}
 	return best
 }
+
+// transition is a change of UTC offset at an instant.
+type transition struct {
+	at            int64 // Unix seconds
+	before, after int64 // offsets in seconds
+}
+
+// transitions returns the changes of UTC offset in loc within [from, to), in
+// Unix seconds.
+func transitions(loc *time.Location, from, to int64) []transition {
+	var out []transition
+	t := time.Unix(from, 0).In(loc)
+	for guard := 0; guard < 1<<16 && t.Unix() < to; guard++ {
+		_, end := t.ZoneBounds()
+		if end.IsZero() {
+			break
+		}
+		if !end.After(t) {
+			// Go's ZoneBounds can return an end equal to t for hours around a
+			// rule-year boundary past the zone's last listed transition
+			// (America/New_York at 2041-01-01T00:00Z, Europe/Berlin for 18 hours
+			// before it; go1.26). Step over it an hour at a time, watching the
+			// offset directly.
+			lo, hi := t.Unix(), t.Unix()+3600
+			if ob, oa := offsetAt(loc, lo), offsetAt(loc, hi); ob != oa {
+				for hi-lo > 1 {
+					if mid := lo + (hi-lo)/2; offsetAt(loc, mid) == ob {
+						lo = mid
+					} else {
+						hi = mid
+					}
+				}
+				if hi < to {
+					out = append(out, transition{hi, ob, oa})
+				}
+			}
+			t = time.Unix(t.Unix()+3600, 0).In(loc)
+			continue
+		}
+		at := end.Unix()
+		if at >= to {
+			break
+		}
+		if ob, oa := offsetAt(loc, at-1), offsetAt(loc, at); ob != oa {
+			out = append(out, transition{at, ob, oa})
+		}
+		t = end
+	}
+	return out
+}

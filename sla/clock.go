@@ -23,12 +23,12 @@ func spansFor(m int, v *dayView) []span {
 // start before the previous one ends; intervals are clamped so they never
 // overlap, the earlier (or the earlier date's) keeping the overlap.
 func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) int {
-	v := c.view(d)
+	v := c.viewAt(r, d)
 	sp := spansFor(m, v)
 	base := d * secPerDay
 	last := int64(minInstant)
 	if m != mContact {
-		if pw := c.view(d - 1).work; len(pw) > 0 && pw[len(pw)-1].hi > secPerDay {
+		if pw := c.viewAt(r, d-1).work; len(pw) > 0 && pw[len(pw)-1].hi > secPerDay {
 			last = r.instant((d-1)*secPerDay + int64(pw[len(pw)-1].hi))
 		}
 	}
@@ -45,6 +45,38 @@ func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) int {
 		last = b
 	}
 	return n
+}
+
+// viewAt is view for the clock: outside the horizon, a day whose rule
+// boundaries a DST gap swallows gets its pieces computed (and allocated) here.
+// The resolver's cached zone period tells cheaply that no transition is near.
+func (c *Calendar) viewAt(r *resolver, d int64) *dayView {
+	if c.inHorizon(d) {
+		return c.view(d)
+	}
+	if v, ok := c.far[d]; ok {
+		return v
+	}
+	if r.ok {
+		if lo, hi := (d-3)*secPerDay-r.off, (d+4)*secPerDay-r.off; lo >= r.lo && hi < r.hi {
+			return &c.tmpl[weekdayOf(d)]
+		}
+	}
+	if c.boundaryInGap(d) {
+		v := c.wallDay(d, false)
+		return &v
+	}
+	return &c.tmpl[weekdayOf(d)]
+}
+
+// firstDay returns the earliest day whose pieces may reach into day d: the day
+// before, or the day before that where a whole-day DST gap (Samoa, 2011-12-30)
+// carried its shift two days on.
+func (c *Calendar) firstDay(r *resolver, d int64) int64 {
+	if w := c.viewAt(r, d-2).work; len(w) > 0 && w[len(w)-1].hi > 2*secPerDay {
+		return d - 2
+	}
+	return d - 1
 }
 
 // realValues computes day d's values from its real pieces.
@@ -195,7 +227,7 @@ func (c *Calendar) advance(m int, s time.Time, R time.Duration) time.Time {
 	r := resolver{loc: c.loc}
 	d0, _ := r.wall(s)
 	var buf pieceBuf
-	for d := d0 - 1; d <= d0; d++ {
+	for d := c.firstDay(&r, d0); d <= d0; d++ {
 		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
 			from, avail, ok := clipFrom(p, s)
 			if !ok {
@@ -252,13 +284,20 @@ func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
 	r := resolver{loc: c.loc}
 	df, _ := r.wall(from)
 	dt, _ := r.wall(to)
-	days := c.sum(&r, m, df-1, dt-1)
+	// M(x) = the sum over whole days before firstDay(x's day), plus the parts
+	// of the days from there on that lie before x.
+	a, b := c.firstDay(&r, df), c.firstDay(&r, dt)
+	days := c.sum(&r, m, a, b)
 	if days > math.MaxInt64/int64(time.Second) {
 		return math.MaxInt64
 	}
 	t := time.Duration(days) * time.Second
-	t += c.partial(&r, m, dt-1, to) + c.partial(&r, m, dt, to)
-	t -= c.partial(&r, m, df-1, from) + c.partial(&r, m, df, from)
+	for d := b; d <= dt; d++ {
+		t += c.partial(&r, m, d, to)
+	}
+	for d := a; d <= df; d++ {
+		t -= c.partial(&r, m, d, from)
+	}
 	return t
 }
 
@@ -267,7 +306,7 @@ func (c *Calendar) next(m int, t time.Time) time.Time {
 	r := resolver{loc: c.loc}
 	d0, _ := r.wall(t)
 	var buf pieceBuf
-	for d := d0 - 1; d <= d0; d++ {
+	for d := c.firstDay(&r, d0); d <= d0; d++ {
 		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
 			if from, _, ok := clipFrom(p, t); ok {
 				return from.In(c.loc)
@@ -290,7 +329,7 @@ func (c *Calendar) in(m int, t time.Time) bool {
 	d0, _ := r.wall(t)
 	u := t.Unix()
 	var buf pieceBuf
-	for d := d0 - 1; d <= d0; d++ {
+	for d := c.firstDay(&r, d0); d <= d0; d++ {
 		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
 			if p.a <= u && u < p.b {
 				return true
@@ -379,7 +418,7 @@ func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
 	var buf pieceBuf
 	// The working day of s, and the working time of that day before s.
 	owner, o := ds, time.Duration(0)
-	for d := ds - 1; d <= ds; d++ {
+	for d := c.firstDay(&r, ds); d <= ds; d++ {
 		var sum time.Duration
 		found := false
 		for _, p := range buf[:c.pieces(&r, mWork, d, &buf)] {

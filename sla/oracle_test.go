@@ -38,7 +38,7 @@ func (o oracle) pieces(r *resolver, m int, d int64) []ipair {
 func (o oracle) advance(m int, s time.Time, R time.Duration) time.Time {
 	r := resolver{loc: o.c.loc}
 	d0, _ := wallOf(s, o.c.loc)
-	for d := d0 - 1; ; d++ {
+	for d := d0 - 2; ; d++ {
 		for _, p := range o.pieces(&r, m, d) {
 			from, avail, ok := clipFrom(p, s)
 			if !ok {
@@ -60,7 +60,7 @@ func (o oracle) measure(m int, from, to time.Time) time.Duration {
 	df, _ := wallOf(from, o.c.loc)
 	dt, _ := wallOf(to, o.c.loc)
 	var sum time.Duration
-	for d := df - 1; d <= dt; d++ {
+	for d := df - 2; d <= dt; d++ {
 		for _, p := range o.pieces(&r, m, d) {
 			a, b := time.Unix(p.a, 0), time.Unix(p.b, 0)
 			if a.Before(from) {
@@ -80,7 +80,7 @@ func (o oracle) measure(m int, from, to time.Time) time.Duration {
 func (o oracle) next(m int, t time.Time) time.Time {
 	r := resolver{loc: o.c.loc}
 	d0, _ := wallOf(t, o.c.loc)
-	for d := d0 - 1; ; d++ {
+	for d := d0 - 2; ; d++ {
 		for _, p := range o.pieces(&r, m, d) {
 			if from, _, ok := clipFrom(p, t); ok {
 				return from.In(o.c.loc)
@@ -96,7 +96,7 @@ func (o oracle) businessDays(start time.Time, n int64) time.Time {
 	ds, _ := wallOf(s, o.c.loc)
 	var owner int64
 	var off time.Duration
-	for d := ds - 1; d <= ds; d++ {
+	for d := ds - 2; d <= ds; d++ {
 		var sum time.Duration
 		for _, p := range o.pieces(&r, mWork, d) {
 			if time.Unix(p.a, 0).After(s) {

@@ -39,7 +39,7 @@ func (c *Calendar) Spans(from, to time.Time) ([]Span, error) {
 	dt, _ := r.wall(to)
 	var out []Span
 	var buf pieceBuf
-	for d := df - 1; d <= dt; d++ {
+	for d := c.firstDay(&r, df); d <= dt; d++ {
 		for _, p := range buf[:c.pieces(&r, mWork, d, &buf)] {
 			a, b := unixIn(p.a, c.loc), unixIn(p.b, c.loc)
 			if a.Before(from) {

@@ -244,3 +244,45 @@ func TestFarSpecialDatesCostNothing(t *testing.T) {
 		t.Errorf("Due(%v, 2 bh) = %v, want 9999-12-31 11:00 (Thursday closed, Friday 10:00-11:00)", s, got)
 	}
 }
+
+// TestGapBoundariesAgainstOracle sweeps the weeks around spring-forward days,
+// inside the horizon and past it, for calendars whose rule ends fall in the gap.
+func TestGapBoundariesAgainstOracle(t *testing.T) {
+	for _, tc := range []struct {
+		spec  CalendarSpec
+		days  []string // a spring-forward day in each of two years
+		units []Window
+	}{
+		{CalendarSpec{TimeZone: "America/Santiago", Hours: []string{"sun 01:00-10:00", "mon-fri 00:30-06:00"}, Quiet: []string{"sat 20:00-00:30"}}, []string{"2026-09-06", "2085-09-02"}, nil},
+		{CalendarSpec{TimeZone: "America/New_York", Hours: []string{"daily 22:00-02:30"}, Quiet: []string{"daily 03:00-08:00"}}, []string{"2026-03-08", "2085-03-11"}, nil},
+		{CalendarSpec{TimeZone: "Pacific/Apia", Hours: []string{"daily 09:00-17:00", "thu 22:00-02:00"}}, []string{"2011-12-30"}, nil},
+		{CalendarSpec{TimeZone: "Australia/Lord_Howe", Hours: []string{"daily 01:45-02:15, 09:00-17:00"}, Quiet: []string{"daily 02:10-02:40"}}, []string{"2026-10-04", "2085-10-07"}, nil},
+	} {
+		c := MustNewCalendar(tc.spec)
+		o := oracle{c}
+		for _, day := range tc.days {
+			d0, err := time.ParseInLocation("2006-01-02", day, c.loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for h := -48; h < 72; h++ {
+				s := d0.Add(time.Duration(h)*time.Hour + 7*time.Minute)
+				if c.IsWorking(s) && c.IsQuiet(s) {
+					t.Fatalf("%s: %v is both working and quiet", tc.spec.TimeZone, s)
+				}
+				e := s.Add(29 * time.Hour)
+				if got, want := c.WorkingTime(s, e), o.measure(mWork, s, e); got != want {
+					t.Fatalf("%s: WorkingTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
+				}
+				if got, want := c.ContactTime(s, e), o.measure(mContact, s, e); got != want {
+					t.Fatalf("%s: ContactTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
+				}
+				for _, w := range []Window{BusinessHours(3), BusinessDays(1), Hours(5), Days(1)} {
+					if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
+						t.Fatalf("%s: Due(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, w, got, want)
+					}
+				}
+			}
+		}
+	}
+}
