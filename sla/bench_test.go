@@ -83,3 +83,15 @@ func TestDueAllocationFree(t *testing.T) {
 		t.Errorf("WorkingTime and instant queries allocate %v times, want 0", n)
 	}
 }
+
+// BenchmarkDueWorstCase is the most a deadline can cost: the sparsest calendar
+// allowed (one working hour a week) and the largest window, which reaches past
+// the precomputed horizon (2070) by nearly two thousand years of DST changes.
+func BenchmarkDueWorstCase(b *testing.B) {
+	c := sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "America/New_York", Hours: []string{"sun 09:00-10:00"}})
+	s := time.Date(2026, 3, 2, 10, 0, 0, 0, c.Location())
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = c.Due(s, sla.BusinessHours(sla.MaxWindowCount))
+	}
+}

@@ -55,13 +55,14 @@ type Calendar struct {
 	closed map[int64]bool   // fully closed days (no replacement)
 	sched  map[int64][]span // scheduled windows by the day they start on
 
-	tmpl [7]dayView         // the pieces of a day with nothing special around it, by weekday
-	pre  [3][15]int64       // prefix sums of the template values over two weeks from Sunday, per metric
-	irr  []irregular        // days that differ from the template, sorted, within the horizon
-	far  map[int64]*dayView // wall pieces of the days around special dates outside the horizon
-	tot  [3]int64           // Σ of deltas over all irregular days
-	hzLo int64              // the horizon [hzLo, hzHi) of day numbers within which irr is complete
-	hzHi int64
+	tmpl    [7]dayView         // the pieces of a day with nothing special around it, by weekday
+	pre     [3][15]int64       // prefix sums of the template values over two weeks from Sunday, per metric
+	irr     []irregular        // days that differ from the template, sorted, within the horizon
+	far     map[int64]*dayView // wall pieces of the days around special dates outside the horizon
+	farDays []int64            // the keys of far, sorted
+	tot     [3]int64           // Σ of deltas over all irregular days
+	hzLo    int64              // the horizon [hzLo, hzHi) of day numbers within which irr is complete
+	hzHi    int64
 }
 
 // Metrics counted per day.
@@ -85,6 +86,11 @@ type irregular struct {
 	view dayView
 	cum  [3]int64 // Σ (val − template val) over the irregular days before this one
 }
+
+// minWeekWork is the least working time a calendar's week may have: one hour.
+// It bounds how far any window can reach (MaxWindowCount business hours or days
+// within about 1,900 years), and so what a deadline can cost.
+const minWeekWork = 3600
 
 // maxPieces bounds the intervals of one day, so that queries need no allocation.
 const maxPieces = 32
@@ -197,8 +203,9 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		weekWork += v.val[mWork]
 		c.tmpl[w] = v
 	}
-	if weekWork == 0 {
-		return nil, fmt.Errorf("sla: calendar %s: the weekly hours minus quiet hours leave no working time: %w", spec.TimeZone, ErrInvalid)
+	if weekWork < minWeekWork {
+		return nil, fmt.Errorf("sla: calendar %s: the weekly hours minus quiet hours leave %v of working time, less than the %v a week needs: %w",
+			spec.TimeZone, time.Duration(weekWork)*time.Second, time.Duration(minWeekWork)*time.Second, ErrInvalid)
 	}
 	for m := range c.pre {
 		for i := 0; i < 14; i++ {
@@ -451,8 +458,10 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 				return err
 			}
 			c.far[d] = &v
+			c.farDays = append(c.farDays, d)
 		}
 	}
+	slices.Sort(c.farDays)
 	r := resolver{loc: c.loc}
 	// A transition changes the days around it, so look two days past each edge.
 	for _, tr := range transitions(c.loc, r.instant((c.hzLo-2)*secPerDay), r.instant((c.hzHi+2)*secPerDay)) {

@@ -254,7 +254,8 @@ func TestNewCalendarErrors(t *testing.T) {
 		{"range too long", sla.CalendarSpec{TimeZone: "UTC", Holidays: []string{"2026-01-01..2027-01-02"}}, "longer than 366"},
 		{"range backwards", sla.CalendarSpec{TimeZone: "UTC", Holidays: []string{"2026-02-01..2026-01-01"}}, "ends before it starts"},
 		{"scheduled without times", sla.CalendarSpec{TimeZone: "UTC", Scheduled: []string{"2026-12-05"}}, "needs a date and times"},
-		{"a week of quiet", sla.CalendarSpec{TimeZone: "UTC", Quiet: []string{"daily"}, Scheduled: []string{"2026-12-05 10:00-12:00"}}, "no working time"},
+		{"a week of quiet", sla.CalendarSpec{TimeZone: "UTC", Quiet: []string{"daily"}, Scheduled: []string{"2026-12-05 10:00-12:00"}}, "0s of working time"},
+		{"less than an hour a week", sla.CalendarSpec{TimeZone: "UTC", Hours: []string{"sun 09:00-09:59"}}, "59m0s of working time, less than the 1h0m0s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := sla.NewCalendar(tc.spec)

@@ -2,6 +2,7 @@ package sla
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -145,6 +146,16 @@ func (c *Calendar) seek(r *resolver, m int, a, need int64) (day, before int64) {
 	var acc int64
 	for {
 		if !c.inHorizon(a) {
+			// Past the horizon, jump whole weeks where nothing differs from the
+			// template: no transition (the resolver's cached zone period) and no
+			// special date near. Otherwise walk one day.
+			if weeks := c.clearWeeks(r, a); weeks > 0 {
+				if j := min(weeks, (need-acc-1)/c.pre[m][7]); j > 0 {
+					acc += j * c.pre[m][7]
+					a += 7 * j
+					continue
+				}
+			}
 			v := c.value(r, m, a)
 			if acc+v >= need {
 				return a, acc
@@ -190,6 +201,29 @@ func (c *Calendar) seek(r *resolver, m int, a, need int64) (day, before int64) {
 		acc += c.sum(r, m, a, c.hzHi)
 		a = c.hzHi
 	}
+}
+
+// clearWeeks returns how many whole weeks from day a (outside the horizon) are
+// the template's: within the resolver's cached zone period, with three days to
+// spare each side, and clear of special dates.
+func (c *Calendar) clearWeeks(r *resolver, a int64) int64 {
+	if !r.ok || (a-3)*secPerDay-r.off < r.lo {
+		return 0
+	}
+	end := int64(math.MaxInt64 / 2)
+	if r.hi != maxInstant {
+		end = (r.hi+r.off)/secPerDay - 4 // the last day whose neighbours are inside
+	}
+	if i, _ := slices.BinarySearch(c.farDays, a-2); i < len(c.farDays) {
+		end = min(end, c.farDays[i]-3)
+	}
+	if a < c.hzLo {
+		end = min(end, c.hzLo-1)
+	}
+	if end < a {
+		return 0
+	}
+	return (end - a + 1) / 7
 }
 
 // nomFind returns the earliest day D ≥ a at which the template values summed over

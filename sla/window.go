@@ -110,7 +110,10 @@ func ParseWindow(s string) (Window, error) {
 		}
 		return fail("", "want a count and a unit, such as \"48 hours\" or \"2 business days\"")
 	}
-	num := in[:i]
+	num := strings.TrimLeft(in[:i], "0")
+	if num == "" {
+		num = "0"
+	}
 	if len(num) > 7 {
 		return fail(num, fmt.Sprintf("count larger than %d:", MaxWindowCount))
 	}

@@ -27,6 +27,8 @@ func TestParseWindow(t *testing.T) {
 		{"2bd", sla.BusinessDays(2), "2 business days"},
 		{"0 days", sla.Days(0), "0 days"},
 		{" 100000 H ", sla.Hours(100000), "100000 hours"},
+		{"00000001 hour", sla.Hours(1), "1 hour"},
+		{"000 days", sla.Days(0), "0 days"},
 	} {
 		got, err := sla.ParseWindow(tc.in)
 		if err != nil || got != tc.want || got.String() != tc.str {
