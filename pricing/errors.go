@@ -47,6 +47,7 @@ type ParseError struct {
 	Err    error  // the sentinel: ErrInvalid or ErrUnknownCurrency
 }
 
+// Error returns the message, naming the input and why it was rejected.
 func (e *ParseError) Error() string {
 	return "pricing: parse " + e.Type + " " + quote(e.Input) + ": " + e.Reason
 }
@@ -91,6 +92,7 @@ type FieldError struct {
 	Err     error // the sentinel; ErrInvalid when nil
 }
 
+// Error returns the message, prefixed with the field path.
 func (e *FieldError) Error() string {
 	if e.Path == "" {
 		return "pricing: " + e.Message
@@ -113,6 +115,7 @@ type ValidationError struct {
 	Problems []*FieldError
 }
 
+// Error returns every problem, one per line.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	b.WriteString("pricing: ")
