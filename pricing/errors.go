@@ -115,7 +115,7 @@ type ValidationError struct {
 	Problems []*FieldError
 }
 
-// Error returns every problem, one per line.
+// Error returns the count and every problem on one line, separated by "; ".
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	b.WriteString("pricing: ")
