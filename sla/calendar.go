@@ -2,6 +2,7 @@ package sla
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -60,6 +61,7 @@ type Calendar struct {
 	irr     []irregular        // days that differ from the template, sorted, within the horizon
 	far     map[int64]*dayView // wall pieces of the days around special dates outside the horizon
 	farDays []int64            // the keys of far, sorted
+	trans   []transition       // the UTC offset changes from two days before the horizon to two days after
 	tot     [3]int64           // Σ of deltas over all irregular days
 	hzLo    int64              // the horizon [hzLo, hzHi) of day numbers within which irr is complete
 	hzHi    int64
@@ -360,8 +362,19 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 // three days of day d, in seconds since d's wall-clock midnight.
 func (c *Calendar) gapsNear(d int64) []span {
 	const slack = 15 * 3600 // more than any UTC offset
+	from, to := (d-3)*secPerDay-slack, (d+4)*secPerDay+slack
+	var trs []transition
+	if c.trans != nil && d-3 > c.hzLo && d+4 < c.hzHi {
+		// Within the horizon the list built with the calendar is complete.
+		at := func(t transition, u int64) int { return cmp.Compare(t.at, u) }
+		i, _ := slices.BinarySearchFunc(c.trans, from, at)
+		j, _ := slices.BinarySearchFunc(c.trans, to, at)
+		trs = c.trans[i:j]
+	} else {
+		trs = transitions(c.loc, from, to)
+	}
 	var out []span
-	for _, tr := range transitions(c.loc, (d-3)*secPerDay-slack, (d+4)*secPerDay+slack) {
+	for _, tr := range trs {
 		if tr.after > tr.before {
 			base := d * secPerDay
 			out = append(out, span{int32(tr.at + tr.before - base), int32(tr.at + tr.after - base)})
@@ -435,7 +448,7 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 	// Candidates: the days around each special date, whose pieces come from the
 	// rules, and the days around each transition, whose pieces are the template's
 	// but whose real lengths may differ.
-	cand := map[int64]bool{}
+	cand := make(map[int64]bool, 3*len(specialDays)+3*2*int(c.hzHi-c.hzLo)/365)
 	mark := func(x int64) {
 		for k := int64(-1); k <= 1; k++ {
 			if _, ok := cand[x+k]; !ok {
@@ -464,7 +477,9 @@ func (c *Calendar) buildIrregular(specialDays []int64) error {
 	slices.Sort(c.farDays)
 	r := resolver{loc: c.loc}
 	// A transition changes the days around it, so look two days past each edge.
-	for _, tr := range transitions(c.loc, r.instant((c.hzLo-2)*secPerDay), r.instant((c.hzHi+2)*secPerDay)) {
+	c.trans = transitions(c.loc, r.instant((c.hzLo-2)*secPerDay), r.instant((c.hzHi+2)*secPerDay))
+	r = c.newResolver()
+	for _, tr := range c.trans {
 		before, _ := wallOf(time.Unix(tr.at-1, 0), c.loc)
 		after, _ := wallOf(time.Unix(tr.at, 0), c.loc)
 		mark(before)
@@ -540,6 +555,10 @@ func (c *Calendar) irrIndex(d int64) (int, bool) {
 	}
 	return lo, lo < len(c.irr) && c.irr[lo].day == d
 }
+
+// newResolver returns a resolver for the calendar's zone that knows its offset
+// changes within the horizon.
+func (c *Calendar) newResolver() resolver { return resolver{loc: c.loc, trans: c.trans} }
 
 // inHorizon reports whether day d's values are precomputed (stored or template).
 func (c *Calendar) inHorizon(d int64) bool { return d >= c.hzLo && d < c.hzHi }

@@ -83,9 +83,44 @@ func wallOf(t time.Time, loc *time.Location) (day int64, sec int64) {
 // a small value kept on the stack of one computation; it is not shared.
 type resolver struct {
 	loc    *time.Location
-	off    int64 // offset in seconds valid for candidate instants in [lo, hi)
+	trans  []transition // the zone's offset changes over some range, if known (see period)
+	off    int64        // offset in seconds valid for candidate instants in [lo, hi)
 	lo, hi int64
 	ok     bool
+}
+
+// period returns the zone period around instant u: its offset and bounds
+// [ps, pe), with the offsets just before and at its ends. From the transition
+// list where it covers u (a binary search), else from the time package (whose
+// lookups past a zone's last listed transition re-evaluate its rule each call).
+func (r *resolver) period(u int64) (op, ps, pe, oprev, onext int64) {
+	if n := len(r.trans); n > 1 && u >= r.trans[0].at && u < r.trans[n-1].at {
+		lo, hi := 0, n
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			if r.trans[mid].at <= u {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		a, b := r.trans[lo-1], r.trans[lo]
+		return a.after, a.at, b.at, a.before, b.after
+	}
+	t := time.Unix(u, 0).In(r.loc)
+	_, o := t.Zone()
+	op = int64(o)
+	ps, pe = int64(minInstant), int64(maxInstant)
+	start, end := t.ZoneBounds()
+	if !start.IsZero() {
+		ps = start.Unix()
+		oprev = offsetAt(r.loc, ps-1)
+	}
+	if !end.IsZero() {
+		pe = end.Unix()
+		onext = offsetAt(r.loc, pe)
+	}
+	return op, ps, pe, oprev, onext
 }
 
 // transitionMargin is larger than any change of UTC offset at one transition
@@ -115,22 +150,12 @@ func (r *resolver) instant(w int64) int64 {
 func (r *resolver) slow(w int64) int64 {
 	guess := r.off
 	if !r.ok {
-		guess = offsetAt(r.loc, w)
+		guess, _, _, _, _ = r.period(w)
 	}
 	g := w - guess
-	t := time.Unix(g, 0).In(r.loc)
-	_, o := t.Zone()
-	op := int64(o)
-	ps, pe := int64(minInstant), int64(maxInstant)
-	start, end := t.ZoneBounds()
-	if !start.IsZero() {
-		ps = start.Unix()
-	}
-	if !end.IsZero() {
-		pe = end.Unix()
-	}
+	op, ps, pe, oprev, onext := r.period(g)
 	if g < ps || g >= pe {
-		// ZoneBounds answered inconsistently (see buildIrregular); resolve
+		// ZoneBounds answered inconsistently (see transitions); resolve
 		// without it.
 		return r.probe(w)
 	}
@@ -153,15 +178,12 @@ func (r *resolver) slow(w int64) int64 {
 	if cp >= ps && cp < pe {
 		best, found = cp, true
 	}
-	var oprev int64
 	if ps != minInstant {
-		oprev = offsetAt(r.loc, ps-1)
 		if c := w - oprev; c < ps && (!found || c > best) {
 			best, found = c, true
 		}
 	}
 	if pe != maxInstant {
-		onext := offsetAt(r.loc, pe)
 		if c := w - onext; c >= pe && (!found || c > best) {
 			best, found = c, true
 		}
@@ -186,18 +208,16 @@ func (r *resolver) wall(t time.Time) (day, sec int64) {
 	if r.ok && u >= r.lo && u < r.hi {
 		off = r.off
 	} else {
-		tt := time.Unix(u, 0).In(r.loc)
-		_, o := tt.Zone()
-		off = int64(o)
-		start, end := tt.ZoneBounds()
-		lo, hi := int64(minInstant), int64(maxInstant)
-		if !start.IsZero() {
-			lo = start.Unix() + transitionMargin
+		var ps, pe int64
+		off, ps, pe, _, _ = r.period(u)
+		lo, hi := ps, pe
+		if lo != minInstant {
+			lo += transitionMargin
 		}
-		if !end.IsZero() {
-			hi = end.Unix() - transitionMargin
+		if hi != maxInstant {
+			hi -= transitionMargin
 		}
-		if lo < hi && u >= lo-transitionMargin && u < hi+transitionMargin {
+		if lo < hi && u >= ps && u < pe {
 			r.off, r.lo, r.hi, r.ok = off, lo, hi, true
 		}
 	}

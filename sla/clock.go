@@ -258,7 +258,7 @@ func clipFrom(p ipair, s time.Time) (from time.Time, avail time.Duration, ok boo
 // advance returns the earliest instant e ≥ s at which metric m (work or contact)
 // has accumulated R > 0 in [s, e].
 func (c *Calendar) advance(m int, s time.Time, R time.Duration) time.Time {
-	r := resolver{loc: c.loc}
+	r := c.newResolver()
 	d0, _ := r.wall(s)
 	var buf pieceBuf
 	for d := c.firstDay(&r, d0); d <= d0; d++ {
@@ -315,7 +315,7 @@ func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
 	if !to.After(from) {
 		return 0
 	}
-	r := resolver{loc: c.loc}
+	r := c.newResolver()
 	df, _ := r.wall(from)
 	dt, _ := r.wall(to)
 	// M(x) = the sum over whole days before firstDay(x's day), plus the parts
@@ -337,7 +337,7 @@ func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
 
 // next returns the earliest instant ≥ t inside a piece of metric m.
 func (c *Calendar) next(m int, t time.Time) time.Time {
-	r := resolver{loc: c.loc}
+	r := c.newResolver()
 	d0, _ := r.wall(t)
 	var buf pieceBuf
 	for d := c.firstDay(&r, d0); d <= d0; d++ {
@@ -359,7 +359,7 @@ func (c *Calendar) next(m int, t time.Time) time.Time {
 
 // in reports whether t lies inside a piece of metric m.
 func (c *Calendar) in(m int, t time.Time) bool {
-	r := resolver{loc: c.loc}
+	r := c.newResolver()
 	d0, _ := r.wall(t)
 	u := t.Unix()
 	var buf pieceBuf
@@ -436,7 +436,7 @@ func (c *Calendar) Due(start time.Time, w Window) time.Time {
 }
 
 func (c *Calendar) dueDays(start time.Time, n int64) time.Time {
-	r := resolver{loc: c.loc}
+	r := c.newResolver()
 	d, sec := r.wall(start)
 	t := time.Unix(r.instant((d+n)*secPerDay+sec), int64(start.Nanosecond())).In(c.loc)
 	if t.Before(start) {
@@ -447,7 +447,7 @@ func (c *Calendar) dueDays(start time.Time, n int64) time.Time {
 
 func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
 	s := c.NextWorking(start)
-	r := resolver{loc: c.loc}
+	r := c.newResolver()
 	ds, _ := r.wall(s)
 	var buf pieceBuf
 	// The working day of s, and the working time of that day before s.

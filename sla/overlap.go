@@ -34,7 +34,7 @@ func (c *Calendar) Spans(from, to time.Time) ([]Span, error) {
 	if !to.After(from) {
 		return nil, nil
 	}
-	r := resolver{loc: c.loc}
+	r := c.newResolver()
 	df, _ := r.wall(from)
 	dt, _ := r.wall(to)
 	var out []Span
