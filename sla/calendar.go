@@ -129,32 +129,8 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	if len(hours) == 0 {
 		hours = []string{DefaultHours}
 	}
-	for i, s := range hours {
-		r, err := parseRule(fmt.Sprintf("hours[%d]", i), s)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		c.spec.Hours = append(c.spec.Hours, r.String())
-		for w := time.Sunday; w <= time.Saturday; w++ {
-			c.hours[w] = append(c.hours[w], toSec(r.spansOn(w))...)
-		}
-	}
-	for i, s := range spec.Quiet {
-		r, err := parseRule(fmt.Sprintf("quiet[%d]", i), s)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		c.spec.Quiet = append(c.spec.Quiet, r.String())
-		for w := time.Sunday; w <= time.Saturday; w++ {
-			c.quiet[w] = append(c.quiet[w], toSec(r.spansOn(w))...)
-		}
-	}
-	for w := range c.hours {
-		c.hours[w] = normalize(c.hours[w])
-		c.quiet[w] = normalize(c.quiet[w])
-	}
+	c.spec.Hours, errs = addRules(&c.hours, "hours", hours, errs)
+	c.spec.Quiet, errs = addRules(&c.quiet, "quiet", spec.Quiet, errs)
 	var specialDays []int64
 	for i, s := range spec.Holidays {
 		h, err := parseHoliday(fmt.Sprintf("holidays[%d]", i), s)
@@ -218,6 +194,27 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// addRules parses hours or quiet rules into week, normalized, and returns their
+// canonical forms with errs extended by any parse errors.
+func addRules(week *[7][]span, field string, rules []string, errs []error) ([]string, []error) {
+	var canon []string
+	for i, s := range rules {
+		r, err := parseRule(fmt.Sprintf("%s[%d]", field, i), s)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		canon = append(canon, r.String())
+		for w := time.Sunday; w <= time.Saturday; w++ {
+			week[w] = append(week[w], toSec(r.spansOn(w))...)
+		}
+	}
+	for w := range week {
+		week[w] = normalize(week[w])
+	}
+	return canon, errs
 }
 
 func checkPieces(where string, v dayView) error {
