@@ -50,7 +50,7 @@ type Calendar struct {
 	spec CalendarSpec // canonical
 	loc  *time.Location
 
-	hours  [7][]span // per weekday: normalized intervals starting that day, in minutes since its midnight
+	hours  [7][]span // per weekday: the intervals starting that day, in seconds since its midnight, as written (unmerged: see wallDay)
 	quiet  [7][]span
 	repl   map[int64][]span // replacement hours by day number
 	closed map[int64]bool   // fully closed days (no replacement)
@@ -140,7 +140,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		}
 		c.spec.Holidays = append(c.spec.Holidays, h.String())
 		if h.spans != nil {
-			c.repl[h.from] = union(c.repl[h.from], toSec(h.spans))
+			c.repl[h.from] = append(c.repl[h.from], toSec(h.spans)...)
 		}
 		for d := h.from; d <= h.to; d++ {
 			if h.spans == nil {
@@ -159,7 +159,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			continue
 		}
 		c.spec.Scheduled = append(c.spec.Scheduled, h.String())
-		c.sched[h.from] = union(c.sched[h.from], toSec(h.spans))
+		c.sched[h.from] = append(c.sched[h.from], toSec(h.spans)...)
 		specialDays = append(specialDays, h.from)
 	}
 	if len(errs) > 0 {
@@ -196,7 +196,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	return c, nil
 }
 
-// addRules parses hours or quiet rules into week, normalized, and returns their
+// addRules parses hours or quiet rules into week and returns their
 // canonical forms with errs extended by any parse errors.
 func addRules(week *[7][]span, field string, rules []string, errs []error) ([]string, []error) {
 	var canon []string
@@ -210,9 +210,6 @@ func addRules(week *[7][]span, field string, rules []string, errs []error) ([]st
 		for w := time.Sunday; w <= time.Saturday; w++ {
 			week[w] = append(week[w], toSec(r.spansOn(w))...)
 		}
-	}
-	for w := range week {
-		week[w] = normalize(week[w])
 	}
 	return canon, errs
 }
@@ -303,9 +300,10 @@ func (c *Calendar) hoursOf(x int64, regular bool) []span {
 //	contact(d)= [0, 24h) − Q
 //
 // Before any of this, every interval's ends that fall in a DST gap move forward
-// by the gap, as the real instants do; after it, the wall-clock ends are
-// existing times, in the order of the instants they stand for, so the set
-// arithmetic here is the set arithmetic of real time.
+// by the gap, as the real instants do, and only then are a day's intervals
+// merged; after that, the wall-clock ends are existing times, in the order of
+// the instants they stand for, so the set arithmetic here is the set
+// arithmetic of real time.
 func (c *Calendar) wallDay(d int64, regular bool) dayView {
 	var gaps []span
 	if !regular {

@@ -384,6 +384,13 @@ func TestGapsMoveIntervalEnds(t *testing.T) {
 			dueFrom: "2026-09-05T12:00:00-04:00", dueWindow: sla.BusinessHours(9), dueWant: "2026-09-13T01:30:00-03:00",
 		},
 		{
+			name:    "New York: rules are unioned after their ends move, so 03:00 stays a start",
+			spec:    sla.CalendarSpec{TimeZone: "America/New_York", Hours: []string{"sun 02:30-17:00", "sun 03:00-07:00"}},
+			working: []string{"2026-03-08T03:00:00-04:00"},
+			checks:  []check{{"2026-03-07T00:00:00-05:00", "2026-03-09T00:00:00-04:00", 14 * time.Hour}},
+			dueFrom: "2026-03-08T00:00:00-05:00", dueWindow: sla.BusinessHours(1), dueWant: "2026-03-08T04:00:00-04:00",
+		},
+		{
 			name:    "New York: a shift ending 02:30 on spring-forward day ends 03:30, but quiet from 03:00 wins",
 			spec:    sla.CalendarSpec{TimeZone: "America/New_York", Hours: []string{"daily 22:00-02:30"}, Quiet: []string{"daily 03:00-08:00"}},
 			quiet:   []string{"2026-03-08T03:15:00-04:00"},
