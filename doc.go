@@ -25,9 +25,10 @@
 // Nothing in the library reads the wall clock or the machine's time zone: "now"
 // and every location are parameters, so the same inputs give the same answers
 // on any machine. Calendars, rate cards and definitions are immutable once built
-// and safe for concurrent use. Bad input returns a typed error naming the field
-// and the token; no function returns NaN or Inf, and money never passes through
-// float64.
+// and safe for concurrent use. Bad input returns an error that wraps the
+// package's ErrInvalid and says what is wrong (parse errors are typed, naming the
+// field and the token); no function returns NaN or Inf, and money never passes
+// through float64.
 //
 // Start with the program under examples/quickstart (go run ./examples/quickstart):
 // one campaign's deadlines, its quote and its report.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -35,8 +36,8 @@ func ParseCalendarSpec(data []byte) (CalendarSpec, error) {
 	if err := dec.Decode(&s); err != nil {
 		return CalendarSpec{}, fmt.Errorf("sla: decode calendar spec: %v: %w", err, ErrInvalid)
 	}
-	if dec.More() {
-		return CalendarSpec{}, fmt.Errorf("sla: decode calendar spec: trailing data: %w", ErrInvalid)
+	if _, err := dec.Token(); err != io.EOF {
+		return CalendarSpec{}, fmt.Errorf("sla: decode calendar spec: trailing data after the object: %w", ErrInvalid)
 	}
 	return s, nil
 }
@@ -263,7 +264,9 @@ func (c *Calendar) String() string {
 // MarshalJSON returns the JSON form of the calendar's canonical spec.
 func (c *Calendar) MarshalJSON() ([]byte, error) { return json.Marshal(c.spec) }
 
-// UnmarshalJSON decodes a spec (rejecting unknown fields) and builds the calendar.
+// UnmarshalJSON decodes a spec (rejecting unknown fields) and builds the
+// calendar into c, overwriting it. Decode into a new Calendar: a Calendar that
+// other goroutines are using must not be the receiver.
 func (c *Calendar) UnmarshalJSON(data []byte) error {
 	s, err := ParseCalendarSpec(data)
 	if err != nil {

@@ -319,6 +319,14 @@ func TestCalendarJSON(t *testing.T) {
 	if _, err := sla.ParseCalendarSpec([]byte(`{"time_zone":"UTC","hour":["mon"]}`)); !errors.Is(err, sla.ErrInvalid) || !strings.Contains(err.Error(), "hour") {
 		t.Errorf("unknown field: err = %v, want ErrInvalid naming the field", err)
 	}
+	for _, in := range []string{`{"time_zone":"UTC"}}`, `{"time_zone":"UTC"}]`, `{"time_zone":"UTC"} {}`, `{"time_zone":"UTC"} x`} {
+		if _, err := sla.ParseCalendarSpec([]byte(in)); !errors.Is(err, sla.ErrInvalid) {
+			t.Errorf("ParseCalendarSpec(%s): err = %v, want ErrInvalid for trailing data", in, err)
+		}
+	}
+	if _, err := sla.ParseCalendarSpec([]byte(" {\"time_zone\":\"UTC\"}\n")); err != nil {
+		t.Errorf("ParseCalendarSpec with surrounding white space: %v", err)
+	}
 }
 
 func TestOverlap(t *testing.T) {
@@ -338,6 +346,9 @@ func TestOverlap(t *testing.T) {
 		if s.Start.Format("15:04") != "15:00" || s.End.Format("15:04") != "17:00" {
 			t.Errorf("span %v, want 15:00–17:00 New York", s)
 		}
+	}
+	if !spans[0].Equal(sla.Span{Start: spans[0].Start.UTC(), End: spans[0].End.UTC()}) || spans[0].Equal(spans[1]) {
+		t.Errorf("Span.Equal: want equal across locations and unequal across days")
 	}
 	slot, ok := sla.NextOverlap(at(t, brand.Location(), "2026-03-06 16:30"), time.Hour, brand, creator)
 	if !ok || slot.Start.Format("Mon 15:04") != "Mon 15:00" {

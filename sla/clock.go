@@ -402,8 +402,9 @@ func (c *Calendar) ContactTime(from, to time.Time) time.Duration {
 }
 
 // Due returns the deadline of a window that opens at start, in the calendar's
-// location. A window of zero returns start unchanged. Due never returns an
-// instant before start, and its cost does not grow with the window's length.
+// location; a window of zero returns start unchanged, in its own location. Due
+// never returns an instant before start. Between 1970 and 2070 it does not
+// allocate and its cost does not grow with the window's length.
 //
 // The units count differently:
 //

@@ -8,6 +8,7 @@
 // A [Calendar] is one party's time, built once from a [CalendarSpec] (its JSON
 // form is a public contract) and then shared: it is immutable, safe for
 // concurrent use, and never reads time.Local or the current time.
+// ([Calendar.UnmarshalJSON] overwrites its receiver: decode into a new value.)
 //
 //	brand, err := sla.NewCalendar(sla.CalendarSpec{
 //		TimeZone: "America/New_York",                         // required; "UTC" is explicit
@@ -87,15 +88,15 @@
 //
 // # Speed
 //
-// Due, WorkingTime and the instant queries do not allocate and do not walk day
-// by day: a calendar precomputes the days that differ from its weekly template
-// (holidays, scheduled time, DST transitions) between 1970 and 2070, with
-// prefix sums, and jumps whole weeks between them. A deadline 4,000 business
-// hours away costs what an 8-hour one does. Outside that horizon the answers are
-// the same, computed by jumping whole weeks between DST changes: the worst case,
-// the largest window on the sparsest calendar allowed (one working hour a week),
-// reaches the year 3942 and costs about 0.2 s. Building a calendar costs about a millisecond
-// in a zone with DST (a few microseconds in one without); build it once and
-// share it.
-// BENCHMARKS.md in the repository has the figures.
+// Between 1970 and 2070, Due, WorkingTime and the instant queries do not
+// allocate and do not walk day by day: a calendar precomputes the days that
+// differ from its weekly template (holidays, scheduled time, DST transitions) in
+// that range, with prefix sums, and jumps whole weeks between them. A deadline
+// 4,000 business hours away costs what an 8-hour one does. Outside that horizon
+// the answers are as exact, computed by jumping whole weeks between DST changes
+// and walking the days around them, which allocates: the worst case, the largest
+// window on the sparsest calendar allowed (one working hour a week), reaches the
+// year 3942 and costs about 0.2 s. Building a calendar costs about half a
+// millisecond in a zone with DST (tens of microseconds in one without); build
+// it once and share it.
 package sla

@@ -8,7 +8,7 @@ import (
 // ErrInvalid is wrapped by every error this package returns for bad input: a rule,
 // a date or a window that cannot be parsed, a time zone that cannot be loaded, or a
 // calendar whose week has no working time. A platform maps it to HTTP 422.
-var ErrInvalid = errors.New("invalid")
+var ErrInvalid = errors.New("sla: invalid input")
 
 // ParseError reports input that could not be parsed: which field, the whole input,
 // the offending token and why. Its Unwrap returns [ErrInvalid].

@@ -7,9 +7,10 @@ import (
 	"github.com/creatorops/creatorops/sla"
 )
 
-// A brand in New York answers within 1 business day; a creator in Los Angeles
-// who works evenings gets 2 business days for a draft; the brand's 48-hour
-// approval window does not count its quiet weekend.
+// A creator in Los Angeles who works afternoons and evenings sends a draft on a
+// Friday evening. The brand in New York answers within 1 business day, and its
+// 48-hour approval window does not count its quiet weekend; the creator then
+// has 2 business days for the revision.
 func Example() {
 	brand := sla.MustNewCalendar(sla.CalendarSpec{
 		TimeZone: "America/New_York",
@@ -29,11 +30,13 @@ func Example() {
 	fmt.Println("brand replies:", reply.Format("Mon Jan 2 15:04 MST"))
 	fmt.Println("approval due: ", approve.Format("Mon Jan 2 15:04 MST"))
 	fmt.Println("creator sees: ", approve.In(creator.Location()).Format("Mon Jan 2 15:04 MST"))
+	fmt.Println("revision due: ", creator.Due(approve, sla.BusinessDays(2)).Format("Mon Jan 2 15:04 MST"))
 	// Output:
 	// draft in:      Fri Dec 4 19:30 PST
 	// brand replies: Mon Dec 7 17:00 EST
 	// approval due:  Tue Dec 8 22:30 EST
 	// creator sees:  Tue Dec 8 19:30 PST
+	// revision due:  Thu Dec 10 19:30 PST
 }
 
 func ExampleNewCalendar() {

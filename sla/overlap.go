@@ -10,6 +10,11 @@ type Span struct {
 	Start, End time.Time
 }
 
+// Equal reports whether s and o cover the same instants, whatever the
+// locations their times are in. Use it rather than ==, which compares
+// locations too.
+func (s Span) Equal(o Span) bool { return s.Start.Equal(o.Start) && s.End.Equal(o.End) }
+
 // Duration returns End − Start.
 func (s Span) Duration() time.Duration { return s.End.Sub(s.Start) }
 
