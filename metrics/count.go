@@ -7,9 +7,10 @@ import (
 )
 
 // Count is a count that may be unknown: a number from a report, or no number at all
-// (no report yet, or a platform that does not expose it). The zero Count is unknown, so a
-// [Counts] literal leaves every field it does not set unknown rather than zero.
-// Counts are comparable with ==.
+// (no report yet, or a platform that does not expose it). The zero Count, Count{}, is
+// the unknown Count, so a [Counts] literal leaves every field it does not set unknown
+// rather than zero; make a known count, zero included, with [Known]. Counts are
+// comparable with ==: Count{} == Known(0) is false.
 type Count struct {
 	n     int64
 	known bool
@@ -18,9 +19,6 @@ type Count struct {
 // Known returns a known Count of n. A negative n is accepted here and rejected, with an
 // error wrapping [ErrInvalid], by every function that uses it.
 func Known(n int64) Count { return Count{n: n, known: true} }
-
-// Unknown is the unknown Count, the same as the zero Count.
-var Unknown = Count{}
 
 // Get returns the count and whether it is known.
 func (c Count) Get() (n int64, ok bool) { return c.n, c.known }
@@ -37,8 +35,9 @@ func (c Count) String() string {
 }
 
 // MarshalText implements [encoding.TextMarshaler]: decimal digits, or empty for unknown.
-// In JSON an unknown Count is "" and a known one a string of digits, never a bare number
-// that a decoder could turn into a float.
+// In JSON a known Count is a string of digits ("80000"), never a bare number that a
+// decoder could turn into a float, and an unknown one is "" (a field of [Counts] or
+// [Post] that is unknown is left out).
 func (c Count) MarshalText() ([]byte, error) {
 	if !c.known {
 		return []byte{}, nil
@@ -110,18 +109,22 @@ func (m Metric) String() string {
 
 // Counts holds the figures of one post from one report. Fields left unset are unknown,
 // not zero; set a zero with Known(0).
+//
+// In JSON, Counts is an object with snake_case names and each count a string of digits:
+// {"views":"80000","saves":"0"}. Unknown counts are left out; a missing field, "" or
+// "unknown" decodes as unknown.
 type Counts struct {
-	Impressions    Count
-	Reach          Count
-	Views          Count
-	CompletedViews Count
-	Followers      Count
-	Likes          Count
-	Comments       Count
-	Shares         Count
-	Saves          Count
-	Clicks         Count
-	Conversions    Count
+	Impressions    Count `json:"impressions,omitzero"`
+	Reach          Count `json:"reach,omitzero"`
+	Views          Count `json:"views,omitzero"`
+	CompletedViews Count `json:"completed_views,omitzero"`
+	Followers      Count `json:"followers,omitzero"`
+	Likes          Count `json:"likes,omitzero"`
+	Comments       Count `json:"comments,omitzero"`
+	Shares         Count `json:"shares,omitzero"`
+	Saves          Count `json:"saves,omitzero"`
+	Clicks         Count `json:"clicks,omitzero"`
+	Conversions    Count `json:"conversions,omitzero"`
 }
 
 // Get returns the Count of metric m, or the unknown Count for an unknown m.

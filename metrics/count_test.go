@@ -19,8 +19,11 @@ func TestCountUnknownIsNotZero(t *testing.T) {
 	if n, ok := metrics.Known(0).Get(); !ok || n != 0 {
 		t.Errorf("Known(0).Get() = %d, %v, want 0, true", n, ok)
 	}
-	if got := metrics.Unknown.String(); got != "unknown" {
-		t.Errorf("Unknown.String() = %q", got)
+	if got := (metrics.Count{}).String(); got != "unknown" {
+		t.Errorf("Count{}.String() = %q, want \"unknown\"", got)
+	}
+	if n, ok := (metrics.Count{}).Get(); ok || n != 0 {
+		t.Errorf("Count{}.Get() = %d, %v, want 0, false", n, ok)
 	}
 }
 
@@ -30,9 +33,9 @@ func TestParseCount(t *testing.T) {
 		want metrics.Count
 		ok   bool
 	}{
-		{"", metrics.Unknown, true},
-		{"unknown", metrics.Unknown, true},
-		{"UNKNOWN", metrics.Unknown, true},
+		{"", metrics.Count{}, true},
+		{"unknown", metrics.Count{}, true},
+		{"UNKNOWN", metrics.Count{}, true},
 		{"0", metrics.Known(0), true},
 		{"120000", metrics.Known(120000), true},
 		{"9223372036854775807", metrics.Known(9223372036854775807), true},
@@ -74,6 +77,37 @@ func TestCountsJSON(t *testing.T) {
 	}
 	if out.Likes.IsKnown() {
 		t.Errorf("unset likes came back known")
+	}
+	if want := `{"views":"80000","saves":"0"}`; string(b) != want {
+		t.Errorf("json.Marshal(%+v) = %s, want %s", in, b, want)
+	}
+
+	all := metrics.Counts{Impressions: metrics.Known(1), Reach: metrics.Known(2), Views: metrics.Known(3),
+		CompletedViews: metrics.Known(4), Followers: metrics.Known(5), Likes: metrics.Known(6),
+		Comments: metrics.Known(7), Shares: metrics.Known(8), Saves: metrics.Known(9),
+		Clicks: metrics.Known(10), Conversions: metrics.Known(11)}
+	b, err = json.Marshal(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"impressions":"1","reach":"2","views":"3","completed_views":"4","followers":"5","likes":"6",` +
+		`"comments":"7","shares":"8","saves":"9","clicks":"10","conversions":"11"}`
+	if string(b) != want {
+		t.Errorf("json.Marshal(every count) = %s, want %s", b, want)
+	}
+
+	// Unknown may be written as "", as "unknown" or left out.
+	var got metrics.Counts
+	if err := json.Unmarshal([]byte(`{"views":"","likes":"unknown","shares":"12"}`), &got); err != nil {
+		t.Fatal(err)
+	}
+	if want := (metrics.Counts{Shares: metrics.Known(12)}); got != want {
+		t.Errorf("decoded %+v, want %+v", got, want)
+	}
+	for _, bad := range []string{`{"views":80000}`, `{"views":"-1"}`, `{"views":"8e4"}`} {
+		if err := json.Unmarshal([]byte(bad), &got); err == nil {
+			t.Errorf("json.Unmarshal(%s) succeeded, want an error", bad)
+		}
 	}
 }
 

@@ -63,20 +63,30 @@
 //
 // # Roll-ups
 //
-// Averaging ratios is the classic reporting mistake: a 0.01 USD CPV on a big post and a
-// 0.10 USD CPV on a small one do not average to 0.055 USD. [Summarize] sums costs and
-// counts and divides the sums (total cost / total views), which is the count-weighted
-// mean of the per-post figures. Its [Summary] breaks down by creator and by platform,
-// reports posts without data as missing rather than as zero, counts a 0.00 cost (a gifted
-// post) as a cost like any other, refuses to mix reporting windows ([ErrMismatch]) and
-// currencies (an error wrapping both [ErrMismatch] and [pricing.ErrCurrencyMismatch]),
-// and sets the estimate made at quote time (expected views) beside the actual figures.
+// Averaging ratios is the classic reporting mistake: a 0.01 USD CPV on a big post
+// (4000.00 USD, 400,000 views) and a 0.10 USD CPV on a small one (1000.00 USD, 10,000
+// views) average to 0.055 USD, but the campaign paid 5000.00 USD for 410,000 views, a CPV
+// of 0.0122 USD. [Summarize] sums costs and counts and divides the sums (total cost /
+// total views), which is the count-weighted mean of the per-post figures. Its [Summary]
+// breaks down by creator and by platform, reports posts without data as missing rather
+// than as zero, counts a 0.00 cost (a gifted post) as a cost like any other, refuses to
+// mix reporting windows ([ErrMismatch]) and currencies (an error wrapping both
+// [ErrMismatch] and [pricing.ErrCurrencyMismatch]), and sets the estimate made at quote
+// time (expected views) beside the actual figures.
 //
 // # Actuals and their source
 //
 // Every actual carries a [Source]: where the number came from (a screenshot or export of
 // the platform's native analytics, the API, a link tracker, a promo code), when it was
 // captured, and the reporting window it answers (7 or 30 days after posting).
+//
+// # JSON
+//
+// The data a platform stores and exchanges, [Post], [Actual], [Counts], [Source] and
+// [Posting], encodes to JSON with snake_case names: money as a [pricing.Money] string
+// ("3250.00 USD"), a [Count] as a string of digits with unknown counts left out, instants
+// as RFC 3339 with their offset. The results ([Summary], [Estimate], [EngagementRate],
+// [OnTime], [DurationStats]) are values to compute with, not an exchange format.
 //
 // # Operational metrics
 //

@@ -8,11 +8,15 @@ import (
 	"github.com/creatorops/creatorops/pricing"
 )
 
-// Sentinel errors. Every error this package returns wraps exactly one of them, so a
-// platform can map it to a status code with [errors.Is] (ErrInvalid and ErrMismatch to
-// 422, ErrUndefined and ErrUnknown to a "not available" cell in a report). Amounts in
-// different currencies are a mismatch: such an error wraps both ErrMismatch and
-// [pricing.ErrCurrencyMismatch].
+// Sentinel errors. Each problem this package reports wraps one of them, so a platform
+// can map it to a status code with [errors.Is] (ErrInvalid and ErrMismatch to 422,
+// ErrUndefined and ErrUnknown to a "not available" cell in a report). An error holding
+// several problems (from [Summarize], [Counts.Validate], [Source.Validate],
+// [OnTimePosting] or [OnTime.Rate], joined with [errors.Join]) matches the sentinel of
+// each: posts with a negative count and an actual from another window match both
+// ErrInvalid and ErrMismatch. Amounts in different currencies are a mismatch that also
+// wraps [pricing.ErrCurrencyMismatch]: such an error matches both ErrMismatch and
+// pricing.ErrCurrencyMismatch, and not ErrInvalid.
 var (
 	// ErrInvalid reports input that no formula accepts: a negative count, a negative
 	// cost, a zero Money without a currency, a malformed definition.
@@ -29,7 +33,7 @@ var (
 
 	// ErrMismatch reports results that cannot be combined or compared: engagement rates
 	// under different definitions, actuals answering different reporting windows, costs
-	// in different currencies (those errors also wrap [pricing.ErrCurrencyMismatch]).
+	// in different currencies (those errors also wrap pricing.ErrCurrencyMismatch).
 	ErrMismatch = errors.New("metrics: results are not comparable")
 )
 

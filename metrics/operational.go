@@ -62,11 +62,13 @@ func RevisionsPerDeliverable(revisions, deliverables int64) (decimal.Decimal, er
 	return ratio("RevisionsPerDeliverable", "revisions", revisions, "deliverables", deliverables)
 }
 
-// Posting is one deliverable's due and actual posting instants.
+// Posting is one deliverable's due and actual posting instants. In JSON it is an object
+// with snake_case names and RFC 3339 instants; an empty ID and a zero Posted are left
+// out: {"id":"reel-1","due":"2026-03-10T18:00:00-04:00"}.
 type Posting struct {
-	ID     string    // optional, for error messages
-	Due    time.Time // when the post was due; required
-	Posted time.Time // when it went live; zero if it has not
+	ID     string    `json:"id,omitempty"`    // optional, for error messages
+	Due    time.Time `json:"due"`             // when the post was due; required
+	Posted time.Time `json:"posted,omitzero"` // when it went live; zero if it has not
 }
 
 // OnTime counts postings by outcome at some instant now.

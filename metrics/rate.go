@@ -43,8 +43,8 @@ func ConversionRate(conversions, clicks int64) (decimal.Decimal, error) {
 }
 
 // ViewThroughRate returns views/impressions as a fraction: how many times the post was
-// shown against how many times it was watched by the platform's definition of a view.
-// Errors as for [CTR].
+// watched, by the platform's definition of a view, per time it was shown (80,000 views
+// of 200,000 impressions is 0.4). Errors as for [CTR].
 func ViewThroughRate(views, impressions int64) (decimal.Decimal, error) {
 	return ratio("ViewThroughRate", "views", views, "impressions", impressions)
 }

@@ -12,33 +12,45 @@ import (
 )
 
 // Post is one published deliverable with what it cost, what was expected of it at quote
-// time and, once reported, what it did. It is plain data; [Summarize] validates it.
+// time and, once reported, what it did. It is plain data; [Summarize] validates it. To
+// attribute a package price to its posts, use [pricing.Allocate].
+//
+// In JSON, a Post is an object with snake_case names: Cost is a [pricing.Money] string
+// ("2500.00 USD"), counts are strings of digits (see [Count.MarshalText]), instants
+// RFC 3339. A zero PostedAt, an unknown ExpectedViews and a nil Actual are left out:
+//
+//	{"id":"reel-1","creator":"anna","platform":"instagram",
+//	 "posted_at":"2026-03-02T18:00:00-05:00","cost":"3250.00 USD",
+//	 "expected_views":"150000",
+//	 "actual":{"counts":{"views":"120000"},
+//	  "source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7d"}}}
 type Post struct {
-	ID       string // required, unique within a roll-up
-	Creator  string // for [Summary.ByCreator]
-	Platform string // for [Summary.ByPlatform], e.g. "instagram", "tiktok"
+	ID       string `json:"id"`                 // required, unique within a roll-up
+	Creator  string `json:"creator,omitempty"`  // the key of Summary.ByCreator
+	Platform string `json:"platform,omitempty"` // the key of Summary.ByPlatform, e.g. "instagram", "tiktok"
 
 	// PostedAt is when the post went live; optional. When set, an actual captured
 	// before it is an error.
-	PostedAt time.Time
+	PostedAt time.Time `json:"posted_at,omitzero"`
 
 	// Cost is the total cost attributed to the post: base fee plus every add-on
-	// (usage rights, whitelisting, exclusivity, rush). Use [pricing.Allocate] to
-	// attribute a package price to its posts.
-	Cost pricing.Money
+	// (usage rights, whitelisting, exclusivity, rush), as pricing.Allocate
+	// attributes a package price.
+	Cost pricing.Money `json:"cost"`
 
 	// ExpectedViews is the estimate made at quote time; unknown if none was made.
-	ExpectedViews Count
+	ExpectedViews Count `json:"expected_views,omitzero"`
 
 	// Actual holds the reported figures; nil when no report has come in, which
 	// makes the post missing, not zero.
-	Actual *Actual
+	Actual *Actual `json:"actual,omitempty"`
 }
 
-// Actual is one report of a post: the figures and where they came from.
+// Actual is one report of a post: the figures and where they came from. In JSON it is
+// {"counts":{...},"source":{...}}; see [Counts] and [Source].
 type Actual struct {
-	Counts Counts
-	Source Source
+	Counts Counts `json:"counts"`
+	Source Source `json:"source"`
 }
 
 // row is a validated, copied post.

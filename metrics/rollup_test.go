@@ -259,7 +259,7 @@ func TestEstimate(t *testing.T) {
 	}
 	noExpected := campaign()
 	for i := range noExpected {
-		noExpected[i].ExpectedViews = metrics.Unknown
+		noExpected[i].ExpectedViews = metrics.Count{}
 	}
 	s, _ = metrics.Summarize(byViews, metrics.Report7Days, noExpected)
 	if _, err := s.Estimate(); !errors.Is(err, metrics.ErrUnknown) {
@@ -341,8 +341,8 @@ func TestSummaryIsWeightedMean(t *testing.T) {
 	}
 }
 
-// A currency mismatch is a metrics mismatch too: the package doc promises every error
-// wraps one of its sentinels.
+// A currency mismatch is a metrics mismatch too, as the sentinels' doc says: it matches
+// ErrMismatch and pricing.ErrCurrencyMismatch, and not ErrInvalid.
 func TestCurrencyMismatchWrapsBothSentinels(t *testing.T) {
 	posts := []metrics.Post{
 		{ID: "a", Cost: usd("1.00")},
@@ -352,6 +352,11 @@ func TestCurrencyMismatchWrapsBothSentinels(t *testing.T) {
 	for _, want := range []error{metrics.ErrMismatch, pricing.ErrCurrencyMismatch} {
 		if !errors.Is(err, want) {
 			t.Errorf("Summarize(USD and EUR posts) error = %v, want one wrapping %v", err, want)
+		}
+	}
+	for _, not := range []error{metrics.ErrInvalid, metrics.ErrUndefined, metrics.ErrUnknown, pricing.ErrInvalid} {
+		if errors.Is(err, not) {
+			t.Errorf("Summarize(USD and EUR posts) error = %v wraps %v, want only the mismatch sentinels", err, not)
 		}
 	}
 	var me *metrics.MismatchError
@@ -384,5 +389,23 @@ func TestSummarizeZeroCost(t *testing.T) {
 	}
 	if cpv, err := s.CPV(); err != nil || !cpv.Amount().Equal(dec("0.01")) {
 		t.Errorf("CPV() = %v, %v; want 0.01 USD", cpv, err)
+	}
+}
+
+// An error holding several problems matches the sentinel of each, as the sentinels'
+// doc says: a negative count (ErrInvalid) and an actual from another window
+// (ErrMismatch) in one roll-up.
+func TestSeveralProblemsMatchEachSentinel(t *testing.T) {
+	posts := campaign()
+	posts[0].Actual.Counts.Likes = k(-1)
+	posts[1].Actual.Source.Window = metrics.Report30Days
+	_, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
+	for _, want := range []error{metrics.ErrInvalid, metrics.ErrMismatch} {
+		if !errors.Is(err, want) {
+			t.Errorf("Summarize error = %v, want one wrapping %v", err, want)
+		}
+	}
+	if errors.Is(err, metrics.ErrUndefined) || errors.Is(err, metrics.ErrUnknown) {
+		t.Errorf("Summarize error = %v matches a sentinel of no problem it holds", err)
 	}
 }

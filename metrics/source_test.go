@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/creatorops/creatorops/metrics"
+	"github.com/creatorops/creatorops/pricing"
 )
 
 func mustLoad(t testing.TB, name string) *time.Location {
@@ -107,5 +108,77 @@ func TestSourceJSON(t *testing.T) {
 	}
 	if _, err := json.Marshal(metrics.Source{}); !errors.Is(err, metrics.ErrInvalid) {
 		t.Errorf("Marshal zero Source error = %v, want ErrInvalid", err)
+	}
+}
+
+// The JSON form the Post doc comment shows round-trips exactly.
+func TestPostJSON(t *testing.T) {
+	const doc = `{"id":"reel-1","creator":"anna","platform":"instagram",` +
+		`"posted_at":"2026-03-02T18:00:00-05:00","cost":"3250.00 USD","expected_views":"150000",` +
+		`"actual":{"counts":{"views":"120000"},` +
+		`"source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7d"}}}`
+	var p metrics.Post
+	if err := json.Unmarshal([]byte(doc), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.ID != "reel-1" || p.Creator != "anna" || p.Platform != "instagram" ||
+		!p.Cost.Equal(pricing.MustParseMoney("3250.00 USD")) || p.ExpectedViews != metrics.Known(150000) ||
+		p.Actual == nil || p.Actual.Counts != (metrics.Counts{Views: metrics.Known(120000)}) ||
+		p.Actual.Source.Kind != metrics.SourceExport || p.Actual.Source.Window != metrics.Report7Days {
+		t.Fatalf("decoded %+v", p)
+	}
+	if want := time.Date(2026, 3, 2, 23, 0, 0, 0, time.UTC); !p.PostedAt.Equal(want) {
+		t.Errorf("PostedAt = %v, want %v", p.PostedAt, want)
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != doc {
+		t.Errorf("json.Marshal(decoded Post) =\n%s\nwant\n%s", b, doc)
+	}
+
+	// A post without a report, a posting instant or an estimate leaves them out, and
+	// comes back the same.
+	bare := metrics.Post{ID: "story-2", Cost: pricing.MustParseMoney("0.00 USD")}
+	b, err = json.Marshal(bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"id":"story-2","cost":"0.00 USD"}`; string(b) != want {
+		t.Errorf("json.Marshal(%+v) = %s, want %s", bare, b, want)
+	}
+	var back metrics.Post
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.ID != bare.ID || !back.Cost.Equal(bare.Cost) || back.Actual != nil ||
+		back.ExpectedViews.IsKnown() || !back.PostedAt.IsZero() {
+		t.Errorf("round trip of %+v = %+v", bare, back)
+	}
+}
+
+func TestPostingJSON(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	in := []metrics.Posting{
+		{ID: "reel-1", Due: time.Date(2026, 3, 10, 18, 0, 0, 0, ny)},
+		{Due: time.Date(2026, 3, 10, 18, 0, 0, 0, ny), Posted: time.Date(2026, 3, 10, 17, 30, 0, 0, ny)},
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"id":"reel-1","due":"2026-03-10T18:00:00-04:00"},` +
+		`{"due":"2026-03-10T18:00:00-04:00","posted":"2026-03-10T17:30:00-04:00"}]`
+	if string(b) != want {
+		t.Errorf("json.Marshal(postings) = %s, want %s", b, want)
+	}
+	var out []metrics.Posting
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 || out[0].ID != "reel-1" || !out[0].Due.Equal(in[0].Due) || !out[0].Posted.IsZero() ||
+		!out[1].Posted.Equal(in[1].Posted) {
+		t.Errorf("round trip of %+v = %+v", in, out)
 	}
 }

@@ -18,6 +18,16 @@ package pricing
 //   - Rush: 25% of the base. Net 0 payment: 3% of the subtotal, instead of
 //     Net 30. Extra revision round: 300.00.
 //   - Quotes valid 30 days, rounded half-up.
+//
+// A [Request] against this card must use its keys exactly (they are
+// case-sensitive):
+//
+//   - Platform and Format: "tiktok" "short_video", "instagram" "short_video",
+//     "instagram" "story", "instagram" "post", "youtube" "integration".
+//   - Usage channels: any of "tiktok", "instagram", "facebook"; durations
+//     "3 months", "6 months" or "12 months" (not "90 days"), or "perpetual"
+//     for paid use.
+//   - Exclusivity scope: "category" or "industry".
 func ExampleRateCard() RateCard {
 	usd := func(s string) Money { return MustParseMoney(s + " USD") }
 	pct := func(s string) *Percent { p := MustParsePercent(s); return &p }

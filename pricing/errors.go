@@ -6,9 +6,13 @@ import (
 )
 
 // Sentinel errors. A platform maps them to responses: [ErrInvalid] and
-// [ErrCurrencyMismatch] are the caller's fault (HTTP 422). Every error this
-// package returns wraps exactly one of them; [ErrUnknownCurrency] and
-// [ErrNoRule] also match ErrInvalid under errors.Is.
+// [ErrCurrencyMismatch] are the caller's fault (HTTP 422). Each problem this
+// package reports wraps one of them, and [ErrUnknownCurrency] and [ErrNoRule]
+// also match ErrInvalid under [errors.Is]. An error holding several problems,
+// a *[ValidationError], matches the sentinel of each: a rate card with a
+// missing version and a fee in EUR on a USD card matches both ErrInvalid and
+// ErrCurrencyMismatch. Test for the sentinels you handle in order of
+// precedence rather than expecting exactly one to match.
 var (
 	// ErrInvalid reports input that is malformed, out of range or
 	// inconsistent: a bad amount, a negative fee, a zero-length duration, a

@@ -267,8 +267,8 @@ func (m Money) MulInt(n int64) Money {
 	return Money{amount: m.amount.Mul(decimal.NewFromInt(n)), currency: m.currency}
 }
 
-// MulPercent returns p percent of m, exactly: 30% of 2500.00 USD is
-// 750.0000 USD before rounding.
+// MulPercent returns p percent of m, exactly, without rounding: 15% of
+// 2499.99 USD is 374.9985 USD. Round the result explicitly.
 func (m Money) MulPercent(p Percent) Money {
 	return Money{amount: m.amount.Mul(p.Fraction()), currency: m.currency}
 }
@@ -286,9 +286,12 @@ func (m Money) Round(mode RoundingMode) Money {
 }
 
 // RoundTo returns m rounded to places digits after the decimal point with
-// mode (metrics shows a cost per view to 4 places). The result has exactly
-// places digits, so its Amount prints with them. It panics on a mode that is
-// not one of the constants.
+// mode (metrics shows a cost per view to 4 places). The result's amount has
+// exponent −places, but neither Amount().String() nor [Money.String] pads it
+// with trailing zeros: 0.015 USD rounded to 4 places prints as "0.015" and
+// "0.015 USD". To show every place, print Amount().StringFixed(places)
+// ([decimal.Decimal.StringFixed]). It panics on a mode that is not one of
+// the constants.
 func (m Money) RoundTo(places int32, mode RoundingMode) Money {
 	return Money{amount: mode.round(m.amount, places), currency: m.currency}
 }

@@ -209,6 +209,16 @@ func TestRound(t *testing.T) {
 		})
 	}
 	equal(t, "0.0217", pricing.MustParseMoney("0.021666 USD").RoundTo(4, pricing.HalfUp).Amount().String())
+
+	// As RoundTo documents: the places are in the exponent, not in the
+	// printed text; StringFixed shows them.
+	r := pricing.MustParseMoney("0.015 USD").RoundTo(4, pricing.HalfUp)
+	equal(t, r.Amount().Exponent(), int32(-4))
+	equal(t, r.Amount().String(), "0.015")
+	equal(t, r.String(), "0.015 USD")
+	equal(t, r.Amount().StringFixed(4), "0.0150")
+	// As MulPercent documents: exact, not rounded.
+	equal(t, pricing.MustParseMoney("2499.99 USD").MulPercent(pricing.PercentOf(15)).String(), "374.9985 USD")
 }
 
 func TestRoundingModeText(t *testing.T) {

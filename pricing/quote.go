@@ -49,8 +49,10 @@ type WhitelistingRequest struct {
 	Regions  []string `json:"regions,omitempty"`
 }
 
-// ExclusivityRequest asks for exclusivity in a category scope for a number
-// of months.
+// ExclusivityRequest asks for exclusivity in a scope for a number of months.
+// Scope must equal the Scope of one of the card's [ExclusivityRate] entries
+// ("category" or "industry" on [ExampleRateCard]); any other scope is an
+// error wrapping [ErrNoRule].
 type ExclusivityRequest struct {
 	Scope  string `json:"scope"`
 	Months int    `json:"months"`
@@ -76,7 +78,7 @@ const (
 // price of one unit (shown to the currency's digits plus 4 when it does not
 // terminate); Rule says, in words, how the amount was made.
 type Line struct {
-	Code     string   `json:"code"` // stable: the base rate's code, "usage", "exclusivity:skincare"...
+	Code     string   `json:"code"` // stable: the base rate's code, "usage", "exclusivity:category"...
 	Kind     LineKind `json:"kind"`
 	Quantity int64    `json:"quantity"`
 	Unit     Money    `json:"unit"`

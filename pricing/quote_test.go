@@ -200,3 +200,50 @@ func TestSixLineQuote(t *testing.T) {
 	equal(t, len(q.Lines), 7)
 	equal(t, q.Total.String(), "7125.00 USD")
 }
+
+// The keys ExampleRateCard documents are the keys a request must use.
+func TestExampleRateCardKeys(t *testing.T) {
+	card := pricing.ExampleRateCard()
+	bases := []pricing.Request{
+		{Platform: "tiktok", Format: "short_video", Seconds: 30},
+		{Platform: "instagram", Format: "short_video", Seconds: 30},
+		{Platform: "instagram", Format: "story", Quantity: 3},
+		{Platform: "instagram", Format: "post"},
+		{Platform: "youtube", Format: "integration", Seconds: 300},
+	}
+	for _, req := range bases {
+		_, err := card.Quote(req, issued)
+		noError(t, err, "%s %s", req.Platform, req.Format)
+	}
+	post := func() pricing.Request { return pricing.Request{Platform: "instagram", Format: "post"} }
+	for _, ch := range []string{"tiktok", "instagram", "facebook"} {
+		for _, d := range []pricing.Duration{pricing.Months(3), pricing.Months(6), pricing.Months(12)} {
+			for _, paid := range []bool{false, true} {
+				req := post()
+				req.Usage = &pricing.UsageRequest{Paid: paid, Channels: []string{ch}, Duration: d}
+				_, err := card.Quote(req, issued)
+				noError(t, err, "usage on %s for %v, paid %v", ch, d, paid)
+			}
+		}
+		req := post()
+		req.Usage = &pricing.UsageRequest{Paid: true, Channels: []string{ch}, Duration: pricing.Perpetual()}
+		_, err := card.Quote(req, issued)
+		noError(t, err, "perpetual paid usage on %s", ch)
+	}
+	for _, scope := range []string{"category", "industry"} {
+		req := post()
+		req.Exclusivity = &pricing.ExclusivityRequest{Scope: scope, Months: 1}
+		q, err := card.Quote(req, issued)
+		noError(t, err, "exclusivity scope %q", scope)
+		truth(t, len(q.Lines) == 2 && q.Lines[1].Code == "exclusivity:"+scope, "exclusivity line of scope %q: %+v", scope, q.Lines)
+	}
+	for _, bad := range []pricing.Request{
+		{Platform: "instagram", Format: "post", Exclusivity: &pricing.ExclusivityRequest{Scope: "skincare", Months: 1}},
+		{Platform: "instagram", Format: "post", Usage: &pricing.UsageRequest{Channels: []string{"instagram"}, Duration: pricing.Days(90)}},
+		{Platform: "instagram", Format: "post", Usage: &pricing.UsageRequest{Channels: []string{"instagram"}, Duration: pricing.Perpetual()}},
+		{Platform: "youtube", Format: "long_video", Seconds: 300},
+	} {
+		_, err := card.Quote(bad, issued)
+		errorIs(t, err, pricing.ErrNoRule, "%+v", bad)
+	}
+}

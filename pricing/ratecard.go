@@ -36,7 +36,7 @@ type RateCard struct {
 	// carry the flag too.
 	Example bool `json:"example,omitempty"`
 	// Rounding is how each quote line is rounded to the currency's minor
-	// digits; the zero value is [HalfUp].
+	// digits; the zero value is HalfUp.
 	Rounding RoundingMode `json:"rounding"`
 	// ValidDays is how many calendar days a quote stays valid; 1..365.
 	ValidDays int `json:"valid_days"`
@@ -68,7 +68,7 @@ type RateCard struct {
 type BaseRate struct {
 	Code     string `json:"code"`     // stable identifier, unique on the card: "tiktok-short-video"
 	Platform string `json:"platform"` // "tiktok", "instagram", "youtube"...
-	Format   string `json:"format"`   // "short_video", "story", "post", "long_video"...
+	Format   string `json:"format"`   // "short_video", "story", "post", "integration"...
 	// MinSeconds and MaxSeconds bound the length this fee covers; both zero
 	// means any length (photos, stories). A request's length must lie in
 	// [MinSeconds, MaxSeconds].
@@ -99,8 +99,9 @@ type WhitelistingRate struct {
 	MaxMonths  int   `json:"max_months,omitempty"` // 0: up to MaxDurationMonths
 }
 
-// ExclusivityRate is the monthly fee of exclusivity in one category scope
-// ("skincare", "all_beauty").
+// ExclusivityRate is the monthly fee of exclusivity in one scope. Scope is a
+// key the card chooses and a request names exactly: [ExampleRateCard] prices
+// "category" (one product category) and "industry" (a whole industry).
 type ExclusivityRate struct {
 	Scope      string `json:"scope"`
 	MonthlyFee Money  `json:"monthly_fee"`

@@ -112,6 +112,14 @@ func TestValidateSentinels(t *testing.T) {
 	var fe *pricing.FieldError
 	errorAs(t, err, &fe)
 	truth(t, errors.Is(err, pricing.ErrInvalid))
+	// A ValidationError of several problems matches the sentinel of each.
+	card = pricing.ExampleRateCard()
+	card.Version = ""
+	card.Base[0].Fee = pricing.MustParseMoney("2500.00 EUR")
+	err = card.Validate()
+	errorIs(t, err, pricing.ErrInvalid)
+	errorIs(t, err, pricing.ErrCurrencyMismatch)
+	truth(t, !errors.Is(err, pricing.ErrNoRule), "a card problem is not ErrNoRule")
 	card = pricing.ExampleRateCard()
 	card.Usage[0].Duration = pricing.Duration{}
 	equal(t, problemPaths(t, card.Validate()), map[string]string{"usage[0].duration": pricing.CodeZeroDuration})
