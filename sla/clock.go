@@ -351,9 +351,9 @@ func (c *Calendar) next(m int, t time.Time) time.Time {
 	if m == mContact {
 		countM = mContact
 	}
+	// seek returns a day whose value is positive, so it has a first piece.
 	D, _ := c.seek(&r, countM, d0+1, 1)
-	n := c.pieces(&r, m, D, &buf)
-	_ = n
+	c.pieces(&r, m, D, &buf)
 	return unixIn(buf[0].a, c.loc)
 }
 
