@@ -44,7 +44,9 @@ func ApprovalTimes(durations []time.Duration) (DurationStats, error) {
 		median = sorted[n/2]
 	} else {
 		a, b := sorted[n/2-1], sorted[n/2]
-		median = a + (b-a+1)/2 // half up, without overflow (both non-negative)
+		// The mean of the two, rounded half up, without overflow: both are
+		// non-negative, so halving each first cannot overflow.
+		median = a/2 + b/2 + (a%2+b%2+1)/2
 	}
 	// Sum in decimal: n durations near MaxInt64 overflow int64.
 	sum := decimal.Zero

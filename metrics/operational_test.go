@@ -23,6 +23,8 @@ func TestApprovalTimes(t *testing.T) {
 		{"median rounds half up to the nanosecond", []time.Duration{1, 2}, 2, 2, nil},
 		{"mean of huge durations does not overflow", []time.Duration{math.MaxInt64, math.MaxInt64}, math.MaxInt64, math.MaxInt64, nil},
 		{"zero durations count", []time.Duration{0, 0, 3 * h}, h, 0, nil},
+		{"median of the widest pair does not overflow", []time.Duration{0, math.MaxInt64}, math.MaxInt64/2 + 1, math.MaxInt64/2 + 1, nil},
+		{"median of odd neighbours rounds half up", []time.Duration{3, 6}, 5, 5, nil},
 		{"empty", nil, 0, 0, metrics.ErrUndefined},
 		{"negative", []time.Duration{h, -h}, 0, 0, metrics.ErrInvalid},
 	}

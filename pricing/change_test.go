@@ -145,3 +145,20 @@ func TestChangeOrderRevisionWithinIncluded(t *testing.T) {
 	}
 	equal(t, kinds, []pricing.LineKind{pricing.KindBase, pricing.KindRevisions, pricing.KindRush})
 }
+
+// Rounds beyond the included ones on a card whose extra-round fee is zero are a
+// 0.00 line that shows the fee, not an empty change order.
+func TestChangeOrderRevisionAtZeroFee(t *testing.T) {
+	card := pricing.ExampleRateCard()
+	zero := pricing.MustParseMoney("0.00 USD")
+	card.ExtraRevision = &zero
+	req := pricing.Request{Platform: "youtube", Format: "integration", Seconds: 90, Revisions: 2}
+	co, err := card.ChangeOrder(req, pricing.Change{Reason: "one more round", ExtraRevisions: 1}, issued)
+	noError(t, err)
+	noError(t, co.Check())
+	if len(co.Lines) != 1 {
+		t.Fatalf("ChangeOrder(zero fee) has %d lines, want 1: %+v", len(co.Lines), co.Lines)
+	}
+	equal(t, co.Lines[0].Amount.String(), "0.00 USD")
+	truth(t, strings.Contains(co.Lines[0].Rule, "2 included, 1 × 0.00 USD = 0.00 USD"), "rule %q", co.Lines[0].Rule)
+}

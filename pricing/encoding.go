@@ -49,7 +49,8 @@ type moneyObject struct {
 // UnmarshalJSON implements [json.Unmarshaler]. It accepts a string,
 // "2500.00 USD", or an object, {"amount":"2500.00","currency":"USD"}, with
 // the amount as a string. A JSON number, unknown or missing object fields
-// are errors wrapping [ErrInvalid]; "" and null give the zero Money.
+// are errors wrapping [ErrInvalid]; "" gives the zero Money, and null leaves
+// m unchanged, as encoding/json does for values it decodes itself.
 func (m *Money) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 {
