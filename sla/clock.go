@@ -20,19 +20,15 @@ func spansFor(m int, v *dayView) []span {
 }
 
 // pieces converts day d's spans for metric m into real intervals, in order,
-// dropping empty ones. A boundary that falls in a DST gap can make an interval
-// start before the previous one ends; intervals are clamped so they never
-// overlap, the earlier (or the earlier date's) keeping the overlap.
+// dropping empty ones.
 func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) int {
 	v := c.viewAt(r, d)
 	sp := spansFor(m, v)
 	base := d * secPerDay
+	// A day's pieces already exclude the earlier days' (wallDay), and after the
+	// gap rule their ends are existing wall times, which convert in order; the
+	// clamp below only guards that order.
 	last := int64(minInstant)
-	if m != mContact {
-		if pw := c.viewAt(r, d-1).work; len(pw) > 0 && pw[len(pw)-1].hi > secPerDay {
-			last = r.instant((d-1)*secPerDay + int64(pw[len(pw)-1].hi))
-		}
-	}
 	n := 0
 	for _, x := range sp {
 		a := r.instant(base + int64(x.lo))
