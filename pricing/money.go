@@ -213,6 +213,20 @@ func (m Money) String() string {
 	return m.amountText() + " " + m.currency
 }
 
+// StringFixed returns m rounded with mode to exactly places digits after the
+// decimal point, every place shown, and its code: "0.0150 USD" for a cost per
+// view of 0.015 USD at 4 places. It is the one way to display Money at a fixed
+// precision; [ParseMoney] reads the text back to m rounded to places
+// ([Money.RoundTo]). A negative places rounds to tens, hundreds and so on, and
+// prints no decimal point. The zero Money is "invalid Money". It panics on a
+// mode that is not one of the constants.
+func (m Money) StringFixed(places int32, mode RoundingMode) string {
+	if m.currency == "" {
+		return "invalid Money"
+	}
+	return mode.round(m.amount, places).StringFixed(max(places, 0)) + " " + m.currency
+}
+
 // amountText is the amount as String prints it.
 func (m Money) amountText() string {
 	places := m.minor()
@@ -289,9 +303,8 @@ func (m Money) Round(mode RoundingMode) Money {
 // mode (metrics shows a cost per view to 4 places). The result's amount has
 // exponent −places, but neither Amount().String() nor [Money.String] pads it
 // with trailing zeros: 0.015 USD rounded to 4 places prints as "0.015" and
-// "0.015 USD". To show every place, print Amount().StringFixed(places)
-// ([decimal.Decimal.StringFixed]). It panics on a mode that is not one of
-// the constants.
+// "0.015 USD". To show every place, use [Money.StringFixed]. It panics on a
+// mode that is not one of the constants.
 func (m Money) RoundTo(places int32, mode RoundingMode) Money {
 	return Money{amount: mode.round(m.amount, places), currency: m.currency}
 }

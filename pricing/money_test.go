@@ -304,3 +304,34 @@ func TestPercent(t *testing.T) {
 		errorIs(t, err, pricing.ErrInvalid, s)
 	}
 }
+
+func TestStringFixed(t *testing.T) {
+	tests := []struct {
+		in     string
+		places int32
+		mode   pricing.RoundingMode
+		want   string
+	}{
+		{"0.015 USD", 4, pricing.HalfUp, "0.0150 USD"},
+		{"0.021666 USD", 4, pricing.HalfUp, "0.0217 USD"},
+		{"0.00005 USD", 4, pricing.HalfEven, "0.0000 USD"},
+		{"0.00015 USD", 4, pricing.HalfEven, "0.0002 USD"},
+		{"1500 JPY", 2, pricing.HalfUp, "1500.00 JPY"},
+		{"-2.345 EUR", 2, pricing.HalfUp, "-2.35 EUR"},
+		{"1234.5 USD", -2, pricing.HalfUp, "1200 USD"},
+	}
+	for _, tt := range tests {
+		m := pricing.MustParseMoney(tt.in)
+		got := m.StringFixed(tt.places, tt.mode)
+		if got != tt.want {
+			t.Errorf("StringFixed(%q, %d, %v) = %q, want %q", tt.in, tt.places, tt.mode, got, tt.want)
+		}
+		back, err := pricing.ParseMoney(got)
+		if err != nil || !back.Equal(m.RoundTo(tt.places, tt.mode)) {
+			t.Errorf("ParseMoney(%q) = %v, %v; want %v", got, back, err, m.RoundTo(tt.places, tt.mode))
+		}
+	}
+	if got := (pricing.Money{}).StringFixed(2, pricing.HalfUp); got != "invalid Money" {
+		t.Errorf("zero Money StringFixed = %q", got)
+	}
+}
