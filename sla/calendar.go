@@ -1,15 +1,15 @@
 package sla
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/creatorops/creatorops/internal/problem"
+	"github.com/creatorops/creatorops/internal/strictjson"
 )
 
 // CalendarSpec is the JSON form of a [Calendar]: one party's time zone, weekly
@@ -27,19 +27,51 @@ type CalendarSpec struct {
 // DefaultHours is the working week of a spec that gives no hours.
 const DefaultHours = "mon-fri 09:00-17:00"
 
-// ParseCalendarSpec decodes the JSON form of a calendar spec, rejecting unknown
-// fields and trailing data. It does not validate the rules; [NewCalendar] does.
-func ParseCalendarSpec(data []byte) (CalendarSpec, error) {
-	var s CalendarSpec
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return CalendarSpec{}, fmt.Errorf("sla: decode calendar spec: %v: %w", err, ErrInvalid)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return CalendarSpec{}, fmt.Errorf("sla: decode calendar spec: trailing data after the object: %w", ErrInvalid)
+// MaxSpecBytes bounds the JSON that [DecodeCalendarSpec] and [DecodeCalendar]
+// read.
+const MaxSpecBytes = 1 << 20
+
+// DecodeCalendarSpec decodes the JSON form of a calendar spec strictly and
+// validates it, reporting every problem at once in a *[ValidationError], each
+// with its path ("hours[1]", "time_zone"): keys match exactly (case included),
+// a key given twice, an unknown key, a value of the wrong type, data after the
+// object or a document larger than [MaxSpecBytes] are errors, and so is every
+// problem [NewCalendar] finds. It returns the spec as decoded, not canonical.
+func DecodeCalendarSpec(data []byte) (CalendarSpec, error) {
+	s, _, err := decodeCalendar(data)
+	if err != nil {
+		return CalendarSpec{}, err
 	}
 	return s, nil
+}
+
+// DecodeCalendar is [DecodeCalendarSpec] followed by [NewCalendar]: it decodes,
+// validates and builds a calendar, reporting every problem at once.
+func DecodeCalendar(data []byte) (*Calendar, error) {
+	_, c, err := decodeCalendar(data)
+	return c, err
+}
+
+func decodeCalendar(data []byte) (CalendarSpec, *Calendar, error) {
+	var s CalendarSpec
+	l := problem.List{Pkg: pkg}
+	decoded, ok := strictjson.Decode(pkg, data, &s, MaxSpecBytes)
+	l.Problems = decoded
+	if !ok {
+		return CalendarSpec{}, nil, l.Err("calendar spec")
+	}
+	c, err := NewCalendar(s)
+	if err != nil {
+		for _, p := range problem.Problems(pkg, "", err) {
+			if !strictjson.Covered(p.Path, decoded) {
+				l.Problems = append(l.Problems, p)
+			}
+		}
+	}
+	if err := l.Err("calendar spec"); err != nil {
+		return CalendarSpec{}, nil, err
+	}
+	return s, c, nil
 }
 
 // Calendar is one party's time. It is built once by [NewCalendar], is immutable
@@ -108,20 +140,21 @@ var (
 )
 
 // NewCalendar validates spec and builds its calendar. Every problem is reported at
-// once (errors.Join of [*ParseError] values and others, all wrapping [ErrInvalid]).
+// once, in a *[ValidationError] whose problems carry the path of the field at
+// fault ("hours[1]"); each wraps [ErrInvalid].
 func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var errs []error
 	c := &Calendar{repl: map[int64][]span{}, closed: map[int64]bool{}, sched: map[int64][]span{}}
 	c.spec.TimeZone = spec.TimeZone
 	switch spec.TimeZone {
 	case "":
-		errs = append(errs, &ParseError{Field: "time_zone", Input: spec.TimeZone, Reason: `required: an IANA time zone name such as "America/New_York" or "UTC"`})
+		errs = append(errs, fieldErr("time_zone", CodeRequired, `required: an IANA time zone name such as "America/New_York" or "UTC"`))
 	case "Local":
-		errs = append(errs, &ParseError{Field: "time_zone", Input: spec.TimeZone, Reason: "the machine's local zone is not allowed: name the zone"})
+		errs = append(errs, fieldErr("time_zone", CodeUnknownZone, `"Local" (the machine's zone) is not allowed: name the zone`))
 	default:
 		loc, err := time.LoadLocation(spec.TimeZone)
 		if err != nil {
-			errs = append(errs, &ParseError{Field: "time_zone", Input: spec.TimeZone, Reason: "unknown time zone"})
+			errs = append(errs, fieldErr("time_zone", CodeUnknownZone, "unknown time zone "+problem.Quote(spec.TimeZone)))
 		}
 		c.loc = loc
 	}
@@ -164,7 +197,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		specialDays = append(specialDays, h.from)
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, invalidSpec(errs)
 	}
 
 	// The template week.
@@ -183,8 +216,8 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		c.tmpl[w] = v
 	}
 	if weekWork < minWeekWork {
-		return nil, fmt.Errorf("sla: calendar %s: the weekly hours minus quiet hours leave %v of working time, less than the %v a week needs: %w",
-			spec.TimeZone, time.Duration(weekWork)*time.Second, time.Duration(minWeekWork)*time.Second, ErrInvalid)
+		return nil, invalidSpec([]error{fieldErr("hours", CodeTooLittle, fmt.Sprintf("the weekly hours minus quiet hours leave %v of working time, less than the %v a week needs",
+			time.Duration(weekWork)*time.Second, time.Duration(minWeekWork)*time.Second))})
 	}
 	for m := range c.pre {
 		for i := 0; i < 14; i++ {
@@ -195,6 +228,15 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// invalidSpec returns errs as one *ValidationError of a calendar spec.
+func invalidSpec(errs []error) error {
+	l := problem.List{Pkg: pkg}
+	for _, err := range errs {
+		l.AddErr("", err)
+	}
+	return l.Err("calendar spec")
 }
 
 // addRules parses hours or quiet rules into week and returns their
@@ -217,7 +259,7 @@ func addRules(week *[7][]span, field string, rules []string, errs []error) ([]st
 
 func checkPieces(where string, v dayView) error {
 	if len(v.work) > maxPieces || len(v.contact) > maxPieces {
-		return fmt.Errorf("sla: %s: more than %d separate intervals in one day: %w", where, maxPieces, ErrInvalid)
+		return invalidSpec([]error{fieldErr("", CodeOutOfRange, fmt.Sprintf("%s: more than %d separate intervals in one day", where, maxPieces))})
 	}
 	return nil
 }
@@ -264,15 +306,11 @@ func (c *Calendar) String() string {
 // MarshalJSON returns the JSON form of the calendar's canonical spec.
 func (c *Calendar) MarshalJSON() ([]byte, error) { return json.Marshal(c.spec) }
 
-// UnmarshalJSON decodes a spec (rejecting unknown fields) and builds the
-// calendar into c, overwriting it. Decode into a new Calendar: a Calendar that
+// UnmarshalJSON decodes a spec strictly and builds the calendar into c,
+// overwriting it ([DecodeCalendar]). Decode into a new Calendar: a Calendar that
 // other goroutines are using must not be the receiver.
 func (c *Calendar) UnmarshalJSON(data []byte) error {
-	s, err := ParseCalendarSpec(data)
-	if err != nil {
-		return err
-	}
-	n, err := NewCalendar(s)
+	n, err := DecodeCalendar(data)
 	if err != nil {
 		return err
 	}

@@ -1,34 +1,74 @@
 package sla
 
 import (
-	"errors"
-	"strconv"
+	"strings"
+
+	"github.com/creatorops/creatorops/internal/problem"
 )
 
 // ErrInvalid is wrapped by every error this package returns for bad input: a rule,
-// a date or a window that cannot be parsed, a time zone that cannot be loaded, or a
-// calendar whose week has no working time. A platform maps it to HTTP 422.
-var ErrInvalid = errors.New("sla: invalid input")
+// a date or a window that cannot be parsed, a time zone that cannot be loaded, a
+// calendar whose week has too little working time. It is the same value in every
+// package of the module (pricing.ErrInvalid, metrics.ErrInvalid), so one
+// errors.Is test covers them all. A platform maps it to HTTP 422 or 400.
+var ErrInvalid = problem.ErrInvalid
 
-// ParseError reports input that could not be parsed: which field, the whole input,
-// the offending token and why. Its Unwrap returns [ErrInvalid].
-type ParseError struct {
-	Field  string // what was being parsed: "window", "time_zone", "hours[1]", "holidays[0]"
-	Input  string // the whole input of that field
-	Token  string // the offending part of Input; may be empty
-	Reason string // why it was rejected
-}
-
-// Error returns a message of the form
+// The module's error model, shared by every package (sla.ParseError and
+// pricing.ParseError are the same type). Every error this package returns for bad
+// input is one of them, and each reads as a *[ValidationError] with errors.As, so
+// that a service turns any error into a list of {path, code, message}:
 //
-//	sla: parse hours[1] "mon-fry 09:00-17:00": unknown day "fry"
-func (e *ParseError) Error() string {
-	msg := "sla: parse " + e.Field + " " + strconv.Quote(e.Input) + ": " + e.Reason
-	if e.Token != "" {
-		msg += " " + strconv.Quote(e.Token)
+//	var ve *sla.ValidationError
+//	if errors.As(err, &ve) {
+//		for _, p := range ve.Problems {
+//			fmt.Println(p.Path, p.Code, p.Message)
+//		}
+//	}
+type (
+	// ParseError reports text that does not parse: what was parsed, its JSON path
+	// when it came from a spec ("hours[1]"), the whole input, the part at fault
+	// and why. Its message reads
+	//
+	//	sla: hours[1]: parse hours "mon-fry 09:00-17:00": unknown day "fry" (...)
+	ParseError = problem.ParseError
+
+	// FieldError is one problem with one value: its JSON path, a stable code and
+	// a message.
+	FieldError = problem.FieldError
+
+	// ValidationError holds every problem found in one input, in the order found.
+	ValidationError = problem.ValidationError
+
+	// MismatchError reports two values that cannot be combined.
+	MismatchError = problem.MismatchError
+)
+
+// Stable codes of this package's problems, beside the module-wide ones (a
+// [ParseError] is "malformed"). They are API; messages are not.
+const (
+	CodeMalformed    = problem.CodeMalformed     // text that does not parse
+	CodeRequired     = problem.CodeRequired      // a required value is missing (time_zone)
+	CodeUnknownField = problem.CodeUnknownField  // a JSON key CalendarSpec does not have
+	CodeDuplicateKey = problem.CodeDuplicateKey  // a JSON key given twice
+	CodeTooLarge     = problem.CodeTooLarge      // a spec larger than MaxSpecBytes
+	CodeOutOfRange   = problem.CodeOutOfRange    // a range, count or interval list past its limit
+	CodeUnknownZone  = "unknown_zone"            // a time zone the tz database does not have, or "Local"
+	CodeTooLittle    = "too_little_working_time" // a week with less than an hour of working time
+)
+
+const pkg = "sla"
+
+// parseErr returns a ParseError of the spec field (path "hours[1]") or lone
+// argument ("window") field.
+func parseErr(field, input, token, reason string) *ParseError {
+	what, _, indexed := strings.Cut(field, "[")
+	path := ""
+	if indexed || field == "time_zone" {
+		path = field
 	}
-	return msg
+	return problem.NewParseError(pkg, problem.ParseError{What: what, Path: path, Input: input, Token: token, Reason: reason})
 }
 
-// Unwrap returns [ErrInvalid].
-func (e *ParseError) Unwrap() error { return ErrInvalid }
+func fieldErr(path, code, message string) *FieldError {
+	return problem.NewFieldError(pkg, path, code, message)
+}

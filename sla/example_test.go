@@ -62,7 +62,7 @@ func ExampleNewCalendar() {
 	// [mon-fri 09:00-12:30, 13:30-17:30 daily 22:00-02:00]
 	// Saturday 11:00 working: true quiet: false
 	// Saturday 13:00 quiet: true
-	// sla: parse hours[0] "mon-fry 09:00-17:00": unknown day "fry"
+	// sla: calendar spec: hours[0]: parse hours "mon-fry 09:00-17:00": unknown day "fry" (want mon..sun, a range mon-fri, a list sat,sun, or daily)
 }
 
 // Business hours: the earliest instant at which that much working time lies
@@ -140,7 +140,7 @@ func ExampleParseWindow() {
 	// "1 Business Day" → 1 business day
 	// "8bh"          → 8 business hours
 	// "7 days"       → 7 days
-	// sla: parse window "3 fortnights": unknown unit "fortnights"
+	// sla: parse window "3 fortnights": unknown unit "fortnights": want hours, days, business hours or business days
 }
 
 // When are a brand in New York and a creator in Los Angeles who starts at noon
@@ -153,7 +153,11 @@ func ExampleOverlap() {
 	for _, s := range spans {
 		fmt.Println(s.Start.Format("Mon 15:04"), "–", s.End.Format("15:04 MST"), "=", s.Duration())
 	}
-	slot, _ := sla.NextOverlap(time.Date(2026, 3, 6, 16, 30, 0, 0, brand.Location()), time.Hour, brand, creator)
+	slot, err := sla.NextOverlap(time.Date(2026, 3, 6, 16, 30, 0, 0, brand.Location()), time.Hour, brand, creator)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println("next 1h call:", slot.Start.Format("Mon Jan 2 15:04 MST"))
 	// Output:
 	// Mon 15:00 – 17:00 EST = 2h0m0s

@@ -232,7 +232,7 @@ func FuzzParseScheduled(f *testing.F) {
 	})
 }
 
-func FuzzParseCalendarSpec(f *testing.F) {
+func FuzzDecodeCalendarSpec(f *testing.F) {
 	for _, s := range []string{
 		`{"time_zone":"UTC"}`,
 		`{"time_zone":"America/New_York","hours":["mon-fri 09:00-17:00"],"holidays":["2026-12-25"],"quiet":["sat-sun"],"scheduled":["2026-12-05 10:00-12:00"]}`,
@@ -243,10 +243,10 @@ func FuzzParseCalendarSpec(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := ParseCalendarSpec(data)
+		s, err := DecodeCalendarSpec(data)
 		if err != nil {
 			if !errors.Is(err, ErrInvalid) {
-				t.Fatalf("ParseCalendarSpec(%q) error %v does not wrap ErrInvalid", data, err)
+				t.Fatalf("DecodeCalendarSpec(%q) error %v does not wrap ErrInvalid", data, err)
 			}
 			return
 		}
@@ -254,13 +254,13 @@ func FuzzParseCalendarSpec(f *testing.F) {
 		if err != nil {
 			t.Fatalf("json.Marshal(%+v): %v", s, err)
 		}
-		s2, err := ParseCalendarSpec(b)
+		s2, err := DecodeCalendarSpec(b)
 		if err != nil {
-			t.Fatalf("ParseCalendarSpec(%s) (Marshal of ParseCalendarSpec(%q)): %v", b, data, err)
+			t.Fatalf("DecodeCalendarSpec(%s) (Marshal of DecodeCalendarSpec(%q)): %v", b, data, err)
 		}
 		b2, _ := json.Marshal(s2)
 		if string(b2) != string(b) {
-			t.Fatalf("ParseCalendarSpec round trip: %s -> %s", b, b2)
+			t.Fatalf("DecodeCalendarSpec round trip: %s -> %s", b, b2)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -24,8 +25,23 @@ func (s Span) String() string {
 	return s.Start.Format(time.RFC3339) + "/" + s.End.Format(time.RFC3339)
 }
 
-// MaxOverlapRange is the longest range [Overlap] searches: 366 days.
+// MaxOverlapRange is the longest range [Calendar.Spans] and [Overlap] cover, the
+// furthest [NextOverlap] looks, and the longest slot it finds: 366 days.
 const MaxOverlapRange = 366 * 24 * time.Hour
+
+// ErrNoOverlap is returned by [NextOverlap] when the calendars have no common slot
+// of the length asked for within [MaxOverlapRange]. It is not bad input, so it is
+// not a [ValidationError].
+var ErrNoOverlap = errors.New("sla: no common working time")
+
+func rangeErr(what string, from, to time.Time) error {
+	return fieldErr("", CodeOutOfRange, fmt.Sprintf("%s from %s to %s: longer than %d days",
+		what, from.Format(time.RFC3339), to.Format(time.RFC3339), MaxOverlapRange/(24*time.Hour)))
+}
+
+func noCalendars(op string) error {
+	return fieldErr("", CodeRequired, op+": no calendars")
+}
 
 // Spans returns the calendar's working time in [from, to) as spans in the
 // calendar's location, in order, with adjacent pieces joined (a shift that runs
@@ -33,11 +49,15 @@ const MaxOverlapRange = 366 * 24 * time.Hour
 // wrapping [ErrInvalid] if to − from is longer than [MaxOverlapRange].
 func (c *Calendar) Spans(from, to time.Time) ([]Span, error) {
 	if to.Sub(from) > MaxOverlapRange {
-		return nil, fmt.Errorf("sla: spans from %s to %s: longer than %d days: %w",
-			from.Format(time.RFC3339), to.Format(time.RFC3339), MaxOverlapRange/(24*time.Hour), ErrInvalid)
+		return nil, rangeErr("spans", from, to)
 	}
+	return c.spans(from, to), nil
+}
+
+// spans is Spans without the range limit.
+func (c *Calendar) spans(from, to time.Time) []Span {
 	if !to.After(from) {
-		return nil, nil
+		return nil
 	}
 	r := c.newResolver()
 	df, _ := r.wall(from)
@@ -63,54 +83,62 @@ func (c *Calendar) Spans(from, to time.Time) ([]Span, error) {
 			out = append(out, Span{a, b})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Overlap returns the spans in [from, to) in which every one of the calendars is
 // working: when a brand in New York and a creator in Los Angeles are both at work,
-// for a call. Spans are in the first calendar's location. It returns an error
-// wrapping [ErrInvalid] if no calendar is given or the range is longer than
-// [MaxOverlapRange].
+// for a call. Spans are in the first calendar's location. It returns a
+// *[ValidationError] wrapping [ErrInvalid] if no calendar is given or the range is
+// longer than [MaxOverlapRange].
 func Overlap(from, to time.Time, cals ...*Calendar) ([]Span, error) {
 	if len(cals) == 0 {
-		return nil, fmt.Errorf("sla: overlap: no calendars: %w", ErrInvalid)
+		return nil, noCalendars("overlap")
 	}
-	acc, err := cals[0].Spans(from, to)
-	if err != nil {
-		return nil, err
+	if to.Sub(from) > MaxOverlapRange {
+		return nil, rangeErr("overlap", from, to)
 	}
-	for _, c := range cals[1:] {
-		next, err := c.Spans(from, to)
-		if err != nil {
-			return nil, err
-		}
-		acc = intersectSpans(acc, next)
-	}
-	return acc, nil
+	return overlap(from, to, cals), nil
 }
 
-// NextOverlap returns the first span starting at or after t, within
-// [MaxOverlapRange], in which every calendar works for at least d without a
-// break, cut to length d: the earliest slot for a call of length d. It reports
-// false if there is none.
-func NextOverlap(t time.Time, d time.Duration, cals ...*Calendar) (Span, bool) {
-	const step = 31 * 24 * time.Hour
-	if d <= 0 || len(cals) == 0 {
-		return Span{}, false
+func overlap(from, to time.Time, cals []*Calendar) []Span {
+	acc := cals[0].spans(from, to)
+	for _, c := range cals[1:] {
+		acc = intersectSpans(acc, c.spans(from, to))
 	}
-	for from := t; from.Sub(t) < MaxOverlapRange; from = from.Add(step) {
-		// Look a little past the step so a span that crosses it is seen whole.
-		spans, err := Overlap(from, from.Add(step+d), cals...)
-		if err != nil {
-			return Span{}, false
-		}
-		for _, s := range spans {
+	return acc
+}
+
+// NextOverlap returns the earliest slot of length d in which every calendar
+// works without a break, starting at or after t and less than [MaxOverlapRange]
+// after it: the first time a call of length d fits. The slot is in the first
+// calendar's location.
+//
+// Its contract matches [Overlap]: no calendars, or d not in (0,
+// [MaxOverlapRange]], is a *[ValidationError] wrapping [ErrInvalid]. When no slot
+// starts within the range, the error wraps [ErrNoOverlap].
+func NextOverlap(t time.Time, d time.Duration, cals ...*Calendar) (Span, error) {
+	if len(cals) == 0 {
+		return Span{}, noCalendars("next overlap")
+	}
+	if d <= 0 || d > MaxOverlapRange {
+		return Span{}, fieldErr("", CodeOutOfRange, fmt.Sprintf("next overlap: slot length %v not in (0, %v]", d, MaxOverlapRange))
+	}
+	const step = 31 * 24 * time.Hour
+	limit := t.Add(MaxOverlapRange)
+	for from := t; from.Before(limit); from = from.Add(step) {
+		// Look d past the step, so that a slot starting in it is seen whole.
+		for _, s := range overlap(from, from.Add(step+d), cals) {
+			if !s.Start.Before(limit) {
+				break
+			}
 			if s.Duration() >= d {
-				return Span{s.Start, s.Start.Add(d)}, true
+				return Span{s.Start, s.Start.Add(d)}, nil
 			}
 		}
 	}
-	return Span{}, false
+	return Span{}, fmt.Errorf("sla: next overlap of %v from %s: none within %d days: %w",
+		d, t.Format(time.RFC3339), MaxOverlapRange/(24*time.Hour), ErrNoOverlap)
 }
 
 func intersectSpans(a, b []Span) []Span {

@@ -30,24 +30,25 @@ func lookupDay(s string) (time.Weekday, bool) {
 // parseDays parses "mon-fri", "sat,sun", "daily", "fri-mon", "mon,wed-fri".
 func parseDays(field, input, s string) (uint8, error) {
 	var days uint8
-	for _, item := range strings.Split(s, ",") {
+	items := strings.Split(s, ",")
+	for i, item := range items {
 		item = strings.TrimSpace(item)
 		if item == "" {
-			return 0, &ParseError{Field: field, Input: input, Reason: "empty day in list"}
+			return 0, parseErr(field, input, ",", emptyItem(i, len(items), ','))
 		}
 		if item == "daily" {
 			days = 0x7f
 			continue
 		}
 		from, to, isRange := strings.Cut(item, "-")
-		a, ok := lookupDay(strings.TrimSpace(from))
-		if !ok {
-			return 0, &ParseError{Field: field, Input: input, Token: strings.TrimSpace(from), Reason: "unknown day"}
+		a, err := parseDay(field, input, strings.TrimSpace(from), "before")
+		if err != nil {
+			return 0, err
 		}
 		b := a
 		if isRange {
-			if b, ok = lookupDay(strings.TrimSpace(to)); !ok {
-				return 0, &ParseError{Field: field, Input: input, Token: strings.TrimSpace(to), Reason: "unknown day"}
+			if b, err = parseDay(field, input, strings.TrimSpace(to), "after"); err != nil {
+				return 0, err
 			}
 		}
 		for d := a; ; d = (d + 1) % 7 {
@@ -58,6 +59,32 @@ func parseDays(field, input, s string) (uint8, error) {
 		}
 	}
 	return days, nil
+}
+
+// parseDay parses one day name of a list or range; side says where an empty name
+// stands relative to its '-'.
+func parseDay(field, input, s, side string) (time.Weekday, error) {
+	if s == "" {
+		return 0, parseErr(field, input, "-", "nothing "+side+" '-'")
+	}
+	d, ok := lookupDay(s)
+	if !ok {
+		return 0, parseErr(field, input, s, "unknown day "+strconv.Quote(s)+" (want mon..sun, a range mon-fri, a list sat,sun, or daily)")
+	}
+	return d, nil
+}
+
+// emptyItem names an empty item i of n in a list separated by sep.
+func emptyItem(i, n int, sep byte) string {
+	switch {
+	case n == 1:
+		return "nothing there"
+	case i == n-1:
+		return "nothing after '" + string(sep) + "'"
+	case i == 0:
+		return "nothing before '" + string(sep) + "'"
+	}
+	return "nothing between two '" + string(sep) + "'"
 }
 
 // formatDays prints a day set in Monday-first runs: "mon-fri", "sat-sun", "daily",
@@ -93,15 +120,13 @@ func formatDays(days uint8) string {
 // parseClock parses "09:00", "9:00" or "24:00" into minutes since midnight.
 func parseClock(field, input, s string) (int32, error) {
 	hs, ms, ok := strings.Cut(s, ":")
-	bad := &ParseError{Field: field, Input: input, Token: s, Reason: "want a time HH:MM, got"}
 	if !ok || len(hs) < 1 || len(hs) > 2 || len(ms) != 2 || !digits(hs) || !digits(ms) {
-		return 0, bad
+		return 0, parseErr(field, input, s, "want a time HH:MM, found "+strconv.Quote(s))
 	}
 	h, _ := strconv.Atoi(hs)
 	m, _ := strconv.Atoi(ms)
 	if h > 24 || m > 59 || (h == 24 && m != 0) {
-		bad.Reason = "time out of range 00:00-24:00:"
-		return 0, bad
+		return 0, parseErr(field, input, s, "time "+strconv.Quote(s)+" out of range 00:00-24:00")
 	}
 	return int32(h*60 + m), nil
 }
@@ -119,25 +144,36 @@ func digits(s string) bool {
 // to the next day.
 func parseSpans(field, input, s string) ([]span, error) {
 	var out []span
-	for _, item := range strings.Split(s, ",") {
+	items := strings.Split(s, ",")
+	for i, item := range items {
 		item = strings.TrimSpace(item)
+		if item == "" {
+			return nil, parseErr(field, input, ",", emptyItem(i, len(items), ','))
+		}
 		a, b, ok := strings.Cut(item, "-")
 		if !ok {
-			return nil, &ParseError{Field: field, Input: input, Token: item, Reason: "want an interval HH:MM-HH:MM, got"}
+			return nil, parseErr(field, input, item, "want an interval HH:MM-HH:MM, found "+strconv.Quote(item))
 		}
-		lo, err := parseClock(field, input, strings.TrimSpace(a))
+		if a, b = strings.TrimSpace(a), strings.TrimSpace(b); a == "" || b == "" {
+			side := "before"
+			if a != "" {
+				side = "after"
+			}
+			return nil, parseErr(field, input, "-", "nothing "+side+" '-' in "+strconv.Quote(item))
+		}
+		lo, err := parseClock(field, input, a)
 		if err != nil {
 			return nil, err
 		}
-		hi, err := parseClock(field, input, strings.TrimSpace(b))
+		hi, err := parseClock(field, input, b)
 		if err != nil {
 			return nil, err
 		}
 		switch {
 		case lo == minPerDay:
-			return nil, &ParseError{Field: field, Input: input, Token: item, Reason: "an interval cannot start at 24:00:"}
+			return nil, parseErr(field, input, item, "an interval cannot start at 24:00: "+strconv.Quote(item))
 		case lo == hi:
-			return nil, &ParseError{Field: field, Input: input, Token: item, Reason: "empty interval (write 00:00-24:00 for a whole day):"}
+			return nil, parseErr(field, input, item, "empty interval "+strconv.Quote(item)+" (write 00:00-24:00 for a whole day)")
 		case hi < lo:
 			hi += minPerDay
 		}
@@ -181,11 +217,11 @@ func splitTimes(s string) (head, times string) {
 func parseRule(field, input string) (rule, error) {
 	s := strings.ToLower(strings.TrimSpace(input))
 	if s == "" {
-		return rule{}, &ParseError{Field: field, Input: input, Reason: "empty rule"}
+		return rule{}, parseErr(field, input, "", "empty rule: want days and optional times, such as \"mon-fri 09:00-17:00\"")
 	}
 	head, times := splitTimes(s)
 	if head == "" {
-		return rule{}, &ParseError{Field: field, Input: input, Reason: "missing days (mon-fri, sat,sun, daily)"}
+		return rule{}, parseErr(field, input, "", "missing days before the times (mon-fri, sat,sun, daily)")
 	}
 	days, err := parseDays(field, input, head)
 	if err != nil {
@@ -224,16 +260,17 @@ func (r rule) spansOn(w time.Weekday) []span {
 
 // parseDate parses "2026-12-25" into a day number.
 func parseDate(field, input, s string) (int64, error) {
-	bad := &ParseError{Field: field, Input: input, Token: s, Reason: "want a date YYYY-MM-DD, got"}
+	if s == "" {
+		return 0, parseErr(field, input, "", "missing date: want YYYY-MM-DD")
+	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
-		return 0, bad
+		return 0, parseErr(field, input, s, "want a date YYYY-MM-DD, found "+strconv.Quote(s))
 	}
 	y, _ := strconv.Atoi(s[:4])
 	m, _ := strconv.Atoi(s[5:7])
 	d, _ := strconv.Atoi(s[8:])
 	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		bad.Reason = "no such date:"
-		return 0, bad
+		return 0, parseErr(field, input, s, "no such date "+strconv.Quote(s))
 	}
 	return daysFromCivil(int64(y), m, d), nil
 }
@@ -262,7 +299,7 @@ type special struct {
 func parseHoliday(field, input string) (special, error) {
 	s := strings.TrimSpace(input)
 	if s == "" {
-		return special{}, &ParseError{Field: field, Input: input, Reason: "empty entry"}
+		return special{}, parseErr(field, input, "", "empty entry: want a date, a range or a date with times")
 	}
 	if a, b, ok := strings.Cut(s, ".."); ok {
 		from, err := parseDate(field, input, strings.TrimSpace(a))
@@ -274,10 +311,10 @@ func parseHoliday(field, input string) (special, error) {
 			return special{}, err
 		}
 		if to < from {
-			return special{}, &ParseError{Field: field, Input: input, Reason: "range ends before it starts"}
+			return special{}, parseErr(field, input, strings.TrimSpace(b), "range ends before it starts")
 		}
 		if to-from+1 > maxClosedRange {
-			return special{}, &ParseError{Field: field, Input: input, Reason: fmt.Sprintf("range of %d dates is longer than %d", to-from+1, maxClosedRange)}
+			return special{}, parseErr(field, input, s, fmt.Sprintf("range of %d dates is longer than %d", to-from+1, maxClosedRange))
 		}
 		return special{from: from, to: to}, nil
 	}
@@ -302,7 +339,7 @@ func parseScheduled(field, input string) (special, error) {
 		return special{}, err
 	}
 	if sp.spans == nil {
-		return special{}, &ParseError{Field: field, Input: input, Reason: "a scheduled entry needs a date and times (2026-12-05 10:00-12:00)"}
+		return special{}, parseErr(field, input, "", "a scheduled entry needs a date and times (2026-12-05 10:00-12:00)")
 	}
 	return sp, nil
 }

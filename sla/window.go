@@ -2,8 +2,8 @@ package sla
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
+
+	"github.com/creatorops/creatorops/internal/quantity"
 )
 
 // Window is an amount of time in one of four units: hours, days, business hours
@@ -73,71 +73,31 @@ func (w Window) Add(v Window) (Window, bool) {
 	return Window{n: w.n + v.n, unit: w.unit}, true
 }
 
-var unitNames = [...][2]string{
-	unitHours:         {"hour", "hours"},
-	unitDays:          {"day", "days"},
-	unitBusinessHours: {"business hour", "business hours"},
-	unitBusinessDays:  {"business day", "business days"},
+// units are the window units' names, in the order of the unit constants.
+var units = []quantity.Unit{
+	unitHours:         {One: "hour", Many: "hours", Short: []string{"h"}},
+	unitDays:          {One: "day", Many: "days", Short: []string{"d"}},
+	unitBusinessHours: {One: "business hour", Many: "business hours", Short: []string{"bh"}},
+	unitBusinessDays:  {One: "business day", Many: "business days", Short: []string{"bd"}},
 }
 
 // String returns the long form that [ParseWindow] reads back: "48 hours",
 // "1 business day", "0 hours".
-func (w Window) String() string {
-	name := unitNames[w.unit][1]
-	if w.n == 1 {
-		name = unitNames[w.unit][0]
-	}
-	return strconv.FormatInt(w.n, 10) + " " + name
-}
+func (w Window) String() string { return units[w.unit].Format(w.n) }
 
 // ParseWindow parses a window: a count and a unit, case-insensitive, singular or
 // plural ("1 hours" is fine), with or without a space: "48h", "48 hours", "1 day",
 // "7d", "8 business hours", "8bh", "2 business days", "2bd", "0 days". Counts are
 // whole, non-negative and at most [MaxWindowCount]; signs ("-0 days", "+1 day")
-// are rejected. Errors are [*ParseError] values wrapping [ErrInvalid].
+// are rejected. This "n units" grammar is the module's one: pricing's durations
+// and metrics' report windows read the same way. Errors are *[ParseError] values
+// wrapping [ErrInvalid].
 func ParseWindow(s string) (Window, error) {
-	in := strings.ToLower(strings.TrimSpace(s))
-	i := 0
-	for i < len(in) && in[i] >= '0' && in[i] <= '9' {
-		i++
+	n, u, err := quantity.Parse(s, units, MaxWindowCount)
+	if err != nil {
+		return Window{}, parseErr("window", s, err.Token, err.Reason)
 	}
-	fail := func(token, reason string) (Window, error) {
-		return Window{}, &ParseError{Field: "window", Input: s, Token: token, Reason: reason}
-	}
-	if i == 0 {
-		if in != "" && (in[0] == '-' || in[0] == '+') {
-			return fail(in[:1], "want a whole number without a sign, got")
-		}
-		return fail("", "want a count and a unit, such as \"48 hours\" or \"2 business days\"")
-	}
-	num := strings.TrimLeft(in[:i], "0")
-	if num == "" {
-		num = "0"
-	}
-	if len(num) > 7 {
-		return fail(num, fmt.Sprintf("count larger than %d:", MaxWindowCount))
-	}
-	n, _ := strconv.ParseInt(num, 10, 64)
-	if n > MaxWindowCount {
-		return fail(num, fmt.Sprintf("count larger than %d:", MaxWindowCount))
-	}
-	name := strings.Join(strings.Fields(in[i:]), " ")
-	var u unit
-	switch name {
-	case "h", "hour", "hours":
-		u = unitHours
-	case "d", "day", "days":
-		u = unitDays
-	case "bh", "business hour", "business hours":
-		u = unitBusinessHours
-	case "bd", "business day", "business days":
-		u = unitBusinessDays
-	case "":
-		return fail("", "missing unit (hours, days, business hours, business days)")
-	default:
-		return fail(strings.TrimSpace(s[len(s)-len(strings.TrimLeft(s, " \t0123456789")):]), "unknown unit")
-	}
-	return Window{n: n, unit: u}, nil
+	return Window{n: n, unit: unit(u)}, nil
 }
 
 // MustParseWindow is like [ParseWindow] but panics on error. It is for tests and

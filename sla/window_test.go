@@ -43,7 +43,7 @@ func TestParseWindow(t *testing.T) {
 		}
 	}
 	_, err := sla.ParseWindow("3 fortnights")
-	if want := `sla: parse window "3 fortnights": unknown unit "fortnights"`; err == nil || err.Error() != want {
+	if want := `sla: parse window "3 fortnights": unknown unit "fortnights": want hours, days, business hours or business days`; err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
 	}
 }

@@ -67,9 +67,9 @@ func clockSection(w io.Writer) error {
 	fmt.Fprintf(w, "\nreminder queued %s goes out %s\n", both(remind), both(creator.NextContact(remind)))
 
 	// When are both at work, for a call?
-	slot, ok := sla.NextOverlap(time.Date(2026, 12, 14, 9, 0, 0, 0, brand.Location()), 45*time.Minute, brand, creator)
-	if !ok {
-		return fmt.Errorf("no overlap for a call")
+	slot, err := sla.NextOverlap(time.Date(2026, 12, 14, 9, 0, 0, 0, brand.Location()), 45*time.Minute, brand, creator)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(w, "first 45-minute call with both at work: %s\n", both(slot.Start))
 	return nil
