@@ -33,9 +33,15 @@
 // ("2026-12-05 10:00-12:00", several intervals allowed, past midnight allowed)
 // lift quiet hours and count as working time.
 //
-// Bad specs are reported all at once, each problem a [*ParseError] naming the
-// field, the rule and the token: sla: parse hours[0] "mon-fry 09:00-17:00":
-// unknown day "fry".
+// Bad specs are reported all at once, in one *[ValidationError] whose problems
+// each carry the JSON path of the field at fault, a stable code and a message:
+//
+//	sla: calendar spec: hours[0]: parse hours "mon-fry 09:00-17:00": unknown day "fry" (...)
+//
+// [DecodeCalendarSpec] reads the JSON form strictly (keys match exactly, no
+// duplicates, no unknown fields, at most [MaxSpecBytes]) and reports decoding and
+// rule problems together. The error types are the module's, shared with pricing
+// and metrics, so a service answers any of them with one errors.As.
 //
 // # Working time and quiet time
 //
