@@ -35,7 +35,7 @@ const MaxDepth = 64
 // Decode decodes data into v, a non-nil pointer, and returns the problems found,
 // each with its path and the package name pkg. ok is false when nothing could be
 // decoded: the document is larger than limit bytes, is not JSON, or has data after
-// it; then v is unchanged. JSON null at the top leaves v unchanged.
+// it; then v is unchanged. JSON null is read as encoding/json reads it.
 func Decode(pkg string, data []byte, v any, limit int) (problems []*problem.FieldError, ok bool) {
 	d := decoder{pkg: pkg}
 	if len(data) > limit {
@@ -205,7 +205,14 @@ func (d *decoder) wrongType(path, want string, n *node) {
 // value decodes n into v (settable), reporting problems under path.
 func (d *decoder) value(n *node, v reflect.Value, path string) {
 	if n.kind == 'z' {
-		return // null leaves the value as it is, as encoding/json does
+		// As encoding/json: null sets a pointer, map, slice or interface to nil
+		// and leaves any other value as it is (a type's own UnmarshalJSON is not
+		// called).
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
+			v.SetZero()
+		}
+		return
 	}
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {

@@ -89,6 +89,14 @@ func TestDecodeKeepsWhatDecoded(t *testing.T) {
 	assert.Contains(t, ps[0].Error(), `test: inner.name: parse word "a b": a space`)
 }
 
+func TestDecodeNullAsEncodingJSON(t *testing.T) {
+	d := doc{TimeZone: "keep", Inner: &inner{Name: "x"}, List: []inner{{}}, Flag: true}
+	ps, ok := strictjson.Decode("test", []byte(`{"time_zone":null,"inner":null,"list":null,"flag":null}`), &d, 1<<20)
+	require.True(t, ok)
+	assert.Empty(t, ps)
+	assert.Equal(t, doc{TimeZone: "keep", Flag: true}, d)
+}
+
 func TestDecodeWholeDocumentFailures(t *testing.T) {
 	tests := []struct{ name, in, code string }{
 		{"not JSON", `{"time_zone":`, problem.CodeMalformed},
