@@ -78,7 +78,13 @@ type node struct {
 	keys []string
 	vals []*node // object values (parallel to keys) or array elements
 	raw  []byte  // the value's JSON text
-	dups []string
+	dups []dup   // keys given again, in document order
+}
+
+// dup is a key given again in an object, after the first at of its keys.
+type dup struct {
+	at  int
+	key string
 }
 
 type syntaxError struct{ msg string }
@@ -131,7 +137,7 @@ func parseValue(dec *json.Decoder, data []byte, depth int) (*node, error) {
 					return nil, err
 				}
 				if seen[k] {
-					n.dups = append(n.dups, k)
+					n.dups = append(n.dups, dup{len(n.keys), k})
 					continue
 				}
 				seen[k] = true
@@ -262,18 +268,20 @@ func (d *decoder) value(n *node, v reflect.Value, path string) {
 			d.wrongType(path, "a JSON object", n)
 			return
 		}
-		d.duplicates(n, path)
 		if v.Type().Key().Kind() != reflect.String {
 			panic("strictjson: map keys must be strings")
 		}
 		if v.IsNil() {
 			v.Set(reflect.MakeMapWithSize(v.Type(), len(n.keys)))
 		}
+		next := 0
 		for i, k := range n.keys {
+			d.duplicates(n, path, i, &next)
 			e := reflect.New(v.Type().Elem()).Elem()
 			d.value(n.vals[i], e, problem.JoinPath(path, k))
 			v.SetMapIndex(reflect.ValueOf(k).Convert(v.Type().Key()), e)
 		}
+		d.duplicates(n, path, len(n.keys), &next)
 	case reflect.Slice:
 		if n.kind != 'a' {
 			d.wrongType(path, "a JSON array", n)
@@ -354,14 +362,18 @@ func (d *decoder) value(n *node, v reflect.Value, path string) {
 	}
 }
 
-func (d *decoder) duplicates(n *node, path string) {
-	for _, k := range n.dups {
+// duplicates reports the keys of n given again before its key i (all of them
+// when i is len(n.keys)) and not reported yet.
+func (d *decoder) duplicates(n *node, path string, i int, next *int) {
+	for ; *next < len(n.dups) && n.dups[*next].at <= i; *next++ {
+		k := n.dups[*next].key
 		d.add(problem.JoinPath(path, k), problem.CodeDuplicateKey, "key "+problem.Quote(k)+" given more than once")
 	}
 }
 
 func (d *decoder) duplicatesDeep(n *node, path string) {
-	d.duplicates(n, path)
+	next := 0
+	d.duplicates(n, path, len(n.keys), &next)
 	for i, c := range n.vals {
 		if n.kind == 'o' {
 			d.duplicatesDeep(c, problem.JoinPath(path, n.keys[i]))
@@ -418,9 +430,10 @@ func (d *decoder) object(n *node, v reflect.Value, path string) {
 		d.wrongType(path, "a JSON object", n)
 		return
 	}
-	d.duplicates(n, path)
 	fields := fieldsOf(v.Type())
+	next := 0
 	for i, k := range n.keys {
+		d.duplicates(n, path, i, &next)
 		f, ok := fields[k]
 		p := problem.JoinPath(path, k)
 		if !ok {
@@ -440,6 +453,7 @@ func (d *decoder) object(n *node, v reflect.Value, path string) {
 		}
 		d.value(n.vals[i], fv, p)
 	}
+	d.duplicates(n, path, len(n.keys), &next)
 }
 
 // fieldByIndex is v.FieldByIndex, allocating nil embedded pointers.
