@@ -67,3 +67,13 @@ func (c *Calendar) SubWorkingTime(t time.Time, d time.Duration) time.Time {
 	}
 	return s.In(c.loc)
 }
+
+// AddContactTime returns the earliest instant e ≥ t at which d of time that is
+// not quiet lies in [t, e]: [Calendar.Due] with [Hours] for any duration. A d of
+// zero or less returns t unchanged.
+func (c *Calendar) AddContactTime(t time.Time, d time.Duration) time.Time {
+	if d <= 0 {
+		return t
+	}
+	return c.advance(mContact, t, d)
+}
