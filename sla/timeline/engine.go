@@ -117,7 +117,7 @@ func (r *run) start() {
 	r.post.why = "the agreed post date"
 	if pl.Product != nil {
 		s := r.add(StepShip, 0, Brand)
-		s.Opened, s.Due, s.first = kick, r.t.shipDue(), r.t.shipDue()
+		s.Opened, s.Due, s.first = kick.In(s.cal.Location()), r.t.shipDue(), r.t.shipDue()
 		s.why = "the agreed ship-by date " + pl.Product.ShipBy.String()
 		s.dependsOnPost = true
 		r.shipD = s.Due
@@ -169,10 +169,10 @@ func (r *run) windowAt(w sla.Window, pick func(*sla.Rush) sla.Window, at time.Ti
 func (r *run) openStep(s *step, at time.Time, w sla.Window, after string) {
 	pick := rushPick(s.Step, r.p, w)
 	w, rushed := r.windowAt(w, pick, at)
-	s.Opened, s.window = at, w
+	s.Opened, s.window = at.In(s.cal.Location()), w
 	s.Due = s.cal.Due(at, w)
 	s.first = s.Due
-	s.why = w.String() + " " + after + " " + stamp(at)
+	s.why = w.String() + " " + after + " " + stamp(s.Opened)
 	if rushed {
 		s.why += " (rush)"
 	}
@@ -201,9 +201,9 @@ func (r *run) openChain(st Step, round int, owner Party, at time.Time, w sla.Win
 	return s
 }
 
-// meet closes s at at.
+// meet closes s at at (in its owner's zone, whatever zone the event gave).
 func (r *run) meet(s *step, at time.Time) {
-	s.Met = at
+	s.Met = at.In(s.cal.Location())
 	if r.chain == s {
 		r.chain = nil
 	}
@@ -281,7 +281,7 @@ func (r *run) apply(e Event) string {
 		if e.Kind == Approved {
 			r.phase = phApproved
 			r.shift(StepReview, "final approval was due", s.first, e.At)
-			r.post.Opened = e.At
+			r.post.Opened = e.At.In(r.post.cal.Location())
 			break
 		}
 		r.edits++
@@ -349,7 +349,7 @@ func (r *run) apply(e Event) string {
 		s.Escalations++
 		s.cycle = nil
 		s.Due = s.cal.Due(e.At, s.window)
-		s.why = s.window.String() + " from the escalation of " + stamp(e.At) + " (window restarted)"
+		s.why = s.window.String() + " from the escalation of " + stamp(e.At.In(s.cal.Location())) + " (window restarted)"
 	case RushRequested, RushConfirmed:
 		if r.p.Rush == nil {
 			return "the policy has no rush terms"
@@ -373,10 +373,10 @@ func (r *run) apply(e Event) string {
 		r.pwall = wall{e.PostTime.Hours(), e.PostTime.Minutes(), e.PostTime.Seconds()}
 		to := r.t.plan.Creator.Calendar.At(y, m, d, r.pwall.h, r.pwall.m, r.pwall.s)
 		r.shifts = append(r.shifts, Shift{From: r.cur, To: to,
-			Reason: "post date renegotiated by both sides on " + stamp(e.At) + ": from " + postStamp(r.cur) + " to " + postStamp(to)})
+			Reason: "post date renegotiated by both sides on " + stamp(e.At.In(r.post.cal.Location())) + ": from " + postStamp(r.cur) + " to " + postStamp(to)})
 		r.cur = to
 		r.post.Due = to
-		r.post.why = "renegotiated by both sides on " + stamp(e.At)
+		r.post.why = "renegotiated by both sides on " + stamp(e.At.In(r.post.cal.Location()))
 	}
 	return ""
 }
@@ -421,7 +421,7 @@ func (r *run) applyRush(at time.Time) {
 		}
 		if d := s.cal.Due(at, rw); d.Before(s.Due) {
 			s.Due, s.first, s.window = d, d, rw
-			s.why = rw.String() + " from the rush confirmed " + stamp(at)
+			s.why = rw.String() + " from the rush confirmed " + stamp(at.In(s.cal.Location()))
 		}
 	}
 }
@@ -438,7 +438,7 @@ func (r *run) afterPost(at time.Time) {
 	r.invoice = r.add(StepInvoice, 0, Creator)
 	r.openStep(r.invoice, at, r.p.CreatorResponse, "after the post went live")
 	if !r.invoiceAt.IsZero() {
-		r.invoice.Met = r.invoiceAt
+		r.invoice.Met = r.invoiceAt.In(r.invoice.cal.Location())
 	}
 	r.openPayment()
 }
@@ -475,7 +475,7 @@ func (r *run) openPayment() {
 	r.payment = r.add(StepPayment, 0, Brand)
 	r.openStep(r.payment, at, r.p.Payment.Net, why)
 	if !r.paidAt.IsZero() {
-		r.payment.Met = r.paidAt
+		r.payment.Met = r.paidAt.In(r.payment.cal.Location())
 	}
 }
 
@@ -568,7 +568,7 @@ func (r *run) finish() State {
 	}
 	waiting := [2]bool{}
 	done := true
-	for _, s := range r.steps {
+	for _, s := range r.withPending() {
 		m := s.Milestone
 		m.Reason = s.why
 		switch {
@@ -629,6 +629,46 @@ func (r *run) finish() State {
 	st.Done = done
 	st.Next = r.next
 	return st
+}
+
+// withPending returns the steps with a pending milestone for each step not yet
+// open: the rest of the chain before the post, and the steps after it.
+func (r *run) withPending() []*step {
+	type pend struct {
+		st    Step
+		owner Party
+		from  phase // shown while the phase is before this one
+	}
+	chain := []pend{{StepConcept, Creator, phConcept}, {StepConceptReview, Brand, phConceptReview},
+		{StepCompliance, Brand, phCompliance}, {StepDraft, Creator, phDraft}, {StepReview, Brand, phReview}}
+	out := make([]*step, 0, len(r.steps)+len(chain)+4+len(r.p.Reports))
+	for _, s := range r.steps {
+		if s == r.post {
+			for _, c := range chain {
+				if r.phase < c.from {
+					out = append(out, r.pending(c.st, c.owner, 0))
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	if r.posted.IsZero() {
+		out = append(out, r.pending(StepLiveCheck, Brand, 0))
+		for i := range r.p.Reports {
+			out = append(out, r.pending(StepReport, Creator, i+1))
+		}
+		if r.invoiceAt.IsZero() {
+			out = append(out, r.pending(StepInvoice, Creator, 0))
+		}
+	}
+	if r.payment == nil {
+		out = append(out, r.pending(StepPayment, Brand, 0))
+	}
+	return out
+}
+
+func (r *run) pending(st Step, owner Party, round int) *step {
+	return &step{Milestone: Milestone{Step: st, Owner: owner, Round: round}, cal: r.side(owner).Calendar, why: "opens when the step before it is met"}
 }
 
 // postBefore is the post instant the creator's promised working time runs to:
