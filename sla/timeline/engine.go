@@ -118,6 +118,7 @@ func (r *run) start() {
 	if pl.Product != nil {
 		s := r.add(StepShip, 0, Brand)
 		s.Opened, s.Due, s.first = kick.In(s.cal.Location()), r.t.shipDue(), r.t.shipDue()
+		s.window = r.p.BrandResponse // what an escalation restarts
 		s.why = "the agreed ship-by date " + pl.Product.ShipBy.String()
 		s.dependsOnPost = true
 		r.shipD = s.Due
@@ -348,7 +349,7 @@ func (r *run) apply(e Event) string {
 		}
 		s.Escalations++
 		s.cycle = nil
-		s.Due = s.cal.Due(e.At, s.window)
+		s.Due = s.cal.Due(e.At, s.window).In(s.cal.Location())
 		s.why = s.window.String() + " from the escalation of " + stamp(e.At.In(s.cal.Location())) + " (window restarted)"
 	case RushRequested, RushConfirmed:
 		if r.p.Rush == nil {
@@ -524,7 +525,11 @@ func lateness(br *sla.Calendar, d, a time.Time) string {
 		n++
 	}
 	if n == 0 {
-		return hoursOf(br.WorkingTime(d, a)) + " of business time"
+		wt := br.WorkingTime(d, a)
+		if wt < time.Hour {
+			return "less than a business hour"
+		}
+		return hoursOf(wt) + " of business time"
 	}
 	if n == 1 {
 		return "1 business day"
@@ -627,7 +632,9 @@ func (r *run) finish() State {
 		st.ExtraCost = r.t.plan.RevisionFee.MulInt(r.rounds)
 	}
 	st.Done = done
-	st.Next = r.next
+	if !r.next.IsZero() {
+		st.Next = r.next.UTC()
+	}
 	return st
 }
 
