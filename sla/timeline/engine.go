@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -16,7 +15,7 @@ type step struct {
 	cal           *sla.Calendar // the owner's
 	first         time.Time     // the due before any escalation restarted the window
 	cycle         []time.Time   // follow-ups sent in the current cycle
-	why           string        // the reason for the current due
+	why           reason        // the reason for the current due
 	dependsOnPost bool
 }
 
@@ -40,6 +39,7 @@ const (
 // run is one evaluation of a timeline.
 type run struct {
 	t      *Timeline
+	arena  []step
 	p      *sla.Policy
 	now    time.Time
 	steps  []*step
@@ -83,18 +83,27 @@ func (t *Timeline) State(events []Event, now time.Time) (State, error) {
 	r := &run{t: t, p: &t.plan.Policy, now: now, cur: t.post, errs: problem.List{Pkg: pkg}}
 	pt := t.plan.PostTime
 	r.pwall = wall{pt.Hours(), pt.Minutes(), pt.Seconds()}
+	dups := seqIndex{}
+	if len(events) > 32 {
+		dups.first = make(map[int64]int, len(events))
+		for i, e := range events {
+			if _, ok := dups.first[e.Seq]; !ok {
+				dups.first[e.Seq] = i
+			}
+		}
+	}
+	r.steps = make([]*step, 0, 24)
+	r.arena = make([]step, 0, 24)
 	r.start()
-	seen := map[int64]int{}
 	for _, i := range ordered(events) {
 		e := events[i]
-		path := problem.Index("events", i)
-		if j, dup := seen[e.Seq]; dup && e.Seq != 0 {
-			r.errs.Add(path+".seq", CodeDuplicateEvent, "sequence number "+strconv.FormatInt(e.Seq, 10)+" is also events["+strconv.Itoa(j)+"]'s")
+		path := func() string { return problem.Index("events", i) }
+		if j := dups.of(events, i); j >= 0 {
+			r.errs.Add(path()+".seq", CodeDuplicateEvent, "sequence number "+strconv.FormatInt(e.Seq, 10)+" is also events["+strconv.Itoa(j)+"]'s")
 			continue
 		}
-		seen[e.Seq] = i
-		if ps := e.problems(path); len(ps) > 0 {
-			r.errs.Problems = append(r.errs.Problems, ps...)
+		if !e.valid() {
+			r.errs.Problems = append(r.errs.Problems, e.problems(path())...)
 			continue
 		}
 		if e.At.After(now) {
@@ -102,7 +111,7 @@ func (t *Timeline) State(events []Event, now time.Time) (State, error) {
 			continue
 		}
 		if msg := r.apply(e); msg != "" {
-			r.errs.Add(path, CodeImpossible, string(e.Kind)+" at "+stamp(e.At)+": "+msg)
+			r.errs.Add(path(), CodeImpossible, string(e.Kind)+" at "+stamp(e.At)+": "+msg)
 		}
 	}
 	return r.finish(), r.errs.Err("events")
@@ -114,12 +123,12 @@ func (r *run) start() {
 	kick := pl.Kickoff
 	r.post = r.add(StepPost, 0, Creator)
 	r.post.Due = r.cur
-	r.post.why = "the agreed post date"
+	r.post.why = reason{kind: whyAgreedPost}
 	if pl.Product != nil {
 		s := r.add(StepShip, 0, Brand)
 		s.Opened, s.Due, s.first = kick.In(s.cal.Location()), r.t.shipDue(), r.t.shipDue()
 		s.window = r.p.BrandResponse // what an escalation restarts
-		s.why = "the agreed ship-by date " + pl.Product.ShipBy.String()
+		s.why = reason{kind: whyShipBy, at: s.Due}
 		s.dependsOnPost = true
 		r.shipD = s.Due
 		r.chain, r.phase = s, phShip
@@ -132,9 +141,35 @@ func (r *run) start() {
 
 // add appends a new milestone of step.
 func (r *run) add(st Step, round int, owner Party) *step {
-	s := &step{Milestone: Milestone{Step: st, Round: round, Owner: owner}, cal: r.side(owner).Calendar}
+	r.arena = append(r.arena, step{Milestone: Milestone{Step: st, Round: round, Owner: owner}, cal: r.side(owner).Calendar})
+	s := &r.arena[len(r.arena)-1] // stays valid: a grown arena leaves the old one to its pointers
 	r.steps = append(r.steps, s)
 	return s
+}
+
+// seqIndex finds events that repeat a sequence number: by a scan for a few
+// events, by a map of first indexes for many.
+type seqIndex struct{ first map[int64]int }
+
+// of returns the index of the first event in input order with events[i]'s
+// non-zero sequence number when that is not i, or -1.
+func (x seqIndex) of(events []Event, i int) int {
+	seq := events[i].Seq
+	if seq == 0 {
+		return -1
+	}
+	if x.first != nil {
+		if j := x.first[seq]; j != i {
+			return j
+		}
+		return -1
+	}
+	for j := range i {
+		if events[j].Seq == seq {
+			return j
+		}
+	}
+	return -1
 }
 
 // reorder keeps the post milestone after the chain.
@@ -173,10 +208,7 @@ func (r *run) openStep(s *step, at time.Time, w sla.Window, after string) {
 	s.Opened, s.window = at.In(s.cal.Location()), w
 	s.Due = s.cal.Due(at, w)
 	s.first = s.Due
-	s.why = w.String() + " " + after + " " + stamp(s.Opened)
-	if rushed {
-		s.why += " (rush)"
-	}
+	s.why = reason{kind: whyOpened, w: w, at: s.Opened, text: after, rush: rushed}
 }
 
 // rushPick returns which rush window replaces w for step st.
@@ -350,7 +382,7 @@ func (r *run) apply(e Event) string {
 		s.Escalations++
 		s.cycle = nil
 		s.Due = s.cal.Due(e.At, s.window).In(s.cal.Location())
-		s.why = s.window.String() + " from the escalation of " + stamp(e.At.In(s.cal.Location())) + " (window restarted)"
+		s.why = reason{kind: whyEscalated, w: s.window, at: e.At.In(s.cal.Location())}
 	case RushRequested, RushConfirmed:
 		if r.p.Rush == nil {
 			return "the policy has no rush terms"
@@ -373,11 +405,10 @@ func (r *run) apply(e Event) string {
 		y, m, d := e.PostDate.Date()
 		r.pwall = wall{e.PostTime.Hours(), e.PostTime.Minutes(), e.PostTime.Seconds()}
 		to := r.t.plan.Creator.Calendar.At(y, m, d, r.pwall.h, r.pwall.m, r.pwall.s)
-		r.shifts = append(r.shifts, Shift{From: r.cur, To: to,
-			Reason: "post date renegotiated by both sides on " + stamp(e.At.In(r.post.cal.Location())) + ": from " + postStamp(r.cur) + " to " + postStamp(to)})
+		r.shifts = append(r.shifts, Shift{From: r.cur, To: to, why: shiftWhy{came: e.At.In(r.post.cal.Location())}})
 		r.cur = to
 		r.post.Due = to
-		r.post.why = "renegotiated by both sides on " + stamp(e.At.In(r.post.cal.Location()))
+		r.post.why = reason{kind: whyRenegotiated, at: e.At.In(r.post.cal.Location())}
 	}
 	return ""
 }
@@ -422,7 +453,7 @@ func (r *run) applyRush(at time.Time) {
 		}
 		if d := s.cal.Due(at, rw); d.Before(s.Due) {
 			s.Due, s.first, s.window = d, d, rw
-			s.why = rw.String() + " from the rush confirmed " + stamp(at.In(s.cal.Location()))
+			s.why = reason{kind: whyRush, w: rw, at: at.In(s.cal.Location())}
 		}
 	}
 }
@@ -495,13 +526,11 @@ func (r *run) shift(st Step, what string, d, a time.Time) {
 	}
 	e := cr.AddWorkingTime(a, w) // the earliest instant with w of working time after a
 	to := r.candidateAfter(e)
-	br := r.t.plan.Brand.Calendar
-	r.shifts = append(r.shifts, Shift{From: p, To: to, Step: st, Reason: fmt.Sprintf(
-		"post date moved from %s to %s: %s %s and came %s, %s late",
-		postStamp(p), postStamp(to), what, stamp(d.In(br.Location())), stamp(a.In(br.Location())), lateness(br, d, a))})
+	r.shifts = append(r.shifts, Shift{From: p, To: to, Step: st,
+		why: shiftWhy{what: what, due: d, came: a, brand: r.t.plan.Brand.Calendar}})
 	r.cur = to
 	r.post.Due = to
-	r.post.why = "moved: " + string(st) + " came late"
+	r.post.why = reason{kind: whyMoved, text: string(st)}
 }
 
 // candidateAfter returns the first post candidate at or after e: the post's wall
@@ -575,7 +604,7 @@ func (r *run) finish() State {
 	done := true
 	for _, s := range r.withPending() {
 		m := s.Milestone
-		m.Reason = s.why
+		m.why = s.why
 		switch {
 		case !s.Met.IsZero():
 			m.Status = Met
@@ -675,7 +704,7 @@ func (r *run) withPending() []*step {
 }
 
 func (r *run) pending(st Step, owner Party, round int) *step {
-	return &step{Milestone: Milestone{Step: st, Owner: owner, Round: round}, cal: r.side(owner).Calendar, why: "opens when the step before it is met"}
+	return &step{Milestone: Milestone{Step: st, Owner: owner, Round: round}, cal: r.side(owner).Calendar, why: reason{kind: whyPending}}
 }
 
 // postBefore is the post instant the creator's promised working time runs to:

@@ -103,6 +103,27 @@ func (e Event) Validate() error {
 	return problem.NewValidationError(pkg, "event", e.problems(""))
 }
 
+// valid reports whether the event has no problem on its own, without building
+// any path.
+func (e Event) valid() bool {
+	if e.At.IsZero() || !slices.Contains(kinds, e.Kind) {
+		return false
+	}
+	switch e.Kind {
+	case FollowUpSent, Escalated:
+		return e.To == Brand || e.To == Creator
+	case RushRequested, RushConfirmed:
+		return e.By == Brand || e.By == Creator
+	case PostRenegotiated:
+		return e.By == Both && !e.PostDate.IsZero()
+	case ConceptFeedback, DraftFeedback:
+		return e.MustFix >= 0 && e.NiceToHave >= 0
+	case ReportReceived:
+		return !e.Report.IsZero()
+	}
+	return true
+}
+
 func (e Event) problems(path string) []*FieldError {
 	l := problem.List{Pkg: pkg}
 	at := func(f string) string { return problem.JoinPath(path, f) }

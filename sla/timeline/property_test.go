@@ -179,7 +179,7 @@ func checkWorld(t *testing.T, rng *rand.Rand, w world, now time.Time) {
 	for _, sh := range st.Post.Shifts {
 		require.Contains(t, []timeline.Step{timeline.StepReview, timeline.StepShip}, sh.Step, ctx)
 		require.True(t, sh.To.After(sh.From), "%s\nshift %+v", ctx, sh)
-		require.NotEmpty(t, sh.Reason)
+		require.NotEmpty(t, sh.Reason())
 	}
 	if review, ok := st.Milestone(timeline.StepReview); ok && !review.Met.IsZero() {
 		if review.Status == timeline.Met {

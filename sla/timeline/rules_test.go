@@ -87,7 +87,7 @@ func TestLateProductShiftsThePost(t *testing.T) {
 	require.Len(t, st.Post.Shifts, 1)
 	sh := st.Post.Shifts[0]
 	assert.Equal(t, timeline.StepShip, sh.Step)
-	assert.Contains(t, sh.Reason, "the product was due to ship Wed 17 Feb 2027 00:00 EST and came Fri 19 Feb 2027 10:00 EST")
+	assert.Contains(t, sh.Reason(), "the product was due to ship Wed 17 Feb 2027 00:00 EST and came Fri 19 Feb 2027 10:00 EST")
 	// The creator keeps the working time from the ship-by deadline to the post.
 	due := time.Date(2027, 2, 17, 0, 0, 0, 0, ny)
 	assert.Equal(t, creatorCal.WorkingTime(due, tl.PlannedPost()) <= creatorCal.WorkingTime(ship, st.Post.Current), true)
@@ -132,7 +132,7 @@ func TestRushAppliesOnlyOnceBothConfirmed(t *testing.T) {
 	require.NoError(t, err)
 	review, _ = st.Milestone(timeline.StepReview)
 	assert.Equal(t, brandCal.Due(confirm, sla.Hours(24)), review.Due, "24h rush review from the confirmation")
-	assert.Contains(t, review.Reason, "rush")
+	assert.Contains(t, review.Reason(), "rush")
 
 	p := workedPlan()
 	p.Policy.Rush = nil
@@ -149,7 +149,7 @@ func TestRenegotiatedPost(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2027-03-22T09:30:00-07:00", st.Post.Current.Format(time.RFC3339))
 	require.Len(t, st.Post.Shifts, 1)
-	assert.Contains(t, st.Post.Shifts[0].Reason, "renegotiated by both sides")
+	assert.Contains(t, st.Post.Shifts[0].Reason(), "renegotiated by both sides")
 }
 
 func TestImpossibleEventsAreLeftOut(t *testing.T) {
@@ -218,7 +218,7 @@ func TestStatesAndReasons(t *testing.T) {
 		review, _ := st.Milestone(timeline.StepReview)
 		assert.Equal(t, tc.want, review.Status, "at %v", tc.now)
 		assert.True(t, review.AtRisk.Equal(risk), "at-risk instant %v, want %v", review.AtRisk, risk)
-		assert.Equal(t, "48 hours after the draft came Mon 8 Mar 2027 13:00 EST", review.Reason)
+		assert.Equal(t, "48 hours after the draft came Mon 8 Mar 2027 13:00 EST", review.Reason())
 	}
 	st, _ := tl.State(upToDraft(), sub.Add(time.Hour))
 	post, _ := st.Milestone(timeline.StepPost)

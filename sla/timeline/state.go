@@ -1,9 +1,11 @@
 package timeline
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/creatorops/creatorops/pricing"
+	"github.com/creatorops/creatorops/sla"
 )
 
 // Step names a milestone of a deliverable's timeline.
@@ -60,16 +62,58 @@ type Milestone struct {
 	// Escalations counts the times the step's window was restarted by an
 	// escalation.
 	Escalations int `json:"escalations,omitempty"`
-	// Reason says why the step is due when it is.
-	Reason string `json:"reason"`
+	why reason
+}
+
+// Reason says, in words, why the step is due when it is: "48 hours after the
+// draft came Mon 8 Mar 2027 13:00 EST". It is formatted when asked for (and in
+// JSON, as "reason"), so computing a state costs no formatting.
+func (m Milestone) Reason() string { return m.why.String() }
+
+// MarshalJSON writes the milestone with its reason.
+func (m Milestone) MarshalJSON() ([]byte, error) {
+	type plain Milestone
+	return json.Marshal(struct {
+		plain
+		Reason string `json:"reason"`
+	}{plain(m), m.Reason()})
 }
 
 // Shift is one change of the post instant, with its reason.
 type Shift struct {
-	From   time.Time `json:"from"`
-	To     time.Time `json:"to"`
-	Step   Step      `json:"step"` // the late step, or "" for a renegotiation
-	Reason string    `json:"reason"`
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	Step Step      `json:"step"` // the late step, or "" for a renegotiation
+	why  shiftWhy
+}
+
+// Reason says why the post moved, in words: "post date moved from Mon 15 Mar
+// 12:00 to Wed 17 Mar 12:00: final approval was due Wed 10 Mar 2027 13:00 EST
+// and came Fri 12 Mar 2027 13:00 EST, 2 business days late". It is formatted
+// when asked for (and in JSON, as "reason").
+func (s Shift) Reason() string {
+	w := s.why
+	if s.Step == "" {
+		return "post date renegotiated by both sides on " + stamp(w.came) + ": from " + postStamp(s.From) + " to " + postStamp(s.To)
+	}
+	loc := w.brand.Location()
+	return "post date moved from " + postStamp(s.From) + " to " + postStamp(s.To) + ": " + w.what + " " +
+		stamp(w.due.In(loc)) + " and came " + stamp(w.came.In(loc)) + ", " + lateness(w.brand, w.due, w.came) + " late"
+}
+
+// MarshalJSON writes the shift with its reason.
+func (s Shift) MarshalJSON() ([]byte, error) {
+	type plain Shift
+	return json.Marshal(struct {
+		plain
+		Reason string `json:"reason"`
+	}{plain(s), s.Reason()})
+}
+
+type shiftWhy struct {
+	what      string
+	due, came time.Time
+	brand     *sla.Calendar
 }
 
 // Post is where the post date stands.
@@ -155,4 +199,51 @@ func (s State) Milestone(step Step) (Milestone, bool) {
 		}
 	}
 	return Milestone{}, false
+}
+
+// reason is why a milestone is due when it is, kept as data and formatted on
+// demand.
+type reason struct {
+	kind whyKind
+	rush bool
+	w    sla.Window
+	at   time.Time
+	text string
+}
+
+type whyKind uint8
+
+const (
+	whyPending whyKind = iota
+	whyOpened
+	whyEscalated
+	whyRush
+	whyShipBy
+	whyAgreedPost
+	whyMoved
+	whyRenegotiated
+)
+
+func (r reason) String() string {
+	switch r.kind {
+	case whyOpened:
+		s := r.w.String() + " " + r.text + " " + stamp(r.at)
+		if r.rush {
+			s += " (rush)"
+		}
+		return s
+	case whyEscalated:
+		return r.w.String() + " from the escalation of " + stamp(r.at) + " (window restarted)"
+	case whyRush:
+		return r.w.String() + " from the rush confirmed " + stamp(r.at)
+	case whyShipBy:
+		return "the agreed ship-by date: shipped by " + stamp(r.at)
+	case whyAgreedPost:
+		return "the agreed post date"
+	case whyMoved:
+		return "moved: the " + r.text + " came late (see the post's shifts)"
+	case whyRenegotiated:
+		return "renegotiated by both sides on " + stamp(r.at)
+	}
+	return "opens when the step before it is met"
 }

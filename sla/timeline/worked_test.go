@@ -66,7 +66,7 @@ func TestWorkedExampleLateApproval(t *testing.T) {
 	assert.Equal(t, "2027-03-17T12:00:00-07:00", st.Post.Current.Format(time.RFC3339))
 	require.Len(t, st.Post.Shifts, 1)
 	assert.Equal(t, "post date moved from Mon 15 Mar 12:00 to Wed 17 Mar 12:00: final approval was due Wed 10 Mar 2027 13:00 EST and came Fri 12 Mar 2027 13:00 EST, 2 business days late",
-		st.Post.Shifts[0].Reason)
+		st.Post.Shifts[0].Reason())
 	assert.Equal(t, timeline.StepReview, st.Post.Shifts[0].Step)
 	review, _ = st.Milestone(timeline.StepReview)
 	assert.Equal(t, timeline.MetLate, review.Status)
