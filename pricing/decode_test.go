@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/pricing"
 )
 
@@ -43,25 +46,25 @@ func TestDecodeRateCardReportsDecodeAndValidateProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pricing.DecodeRateCard([]byte(tt.json))
-			errorIs(t, err, pricing.ErrInvalid)
-			equal(t, problemPaths(t, err), tt.want)
+			assert.ErrorIs(t, err, pricing.ErrInvalid)
+			assert.Equal(t, tt.want, problemPaths(t, err))
 		})
 	}
 }
 
-// The findings come in a stable order: decoding problems in document order
-// (object keys sorted), then Validate's in its order.
+// The findings come in a stable order: decoding problems in document order,
+// then Validate's in its order.
 func TestDecodeRateCardProblemOrder(t *testing.T) {
 	in := `{"version":"v","currency":"USD","valid_days":30,"zz":1,"base":[{"code":"a","platform":"p","format":"f","fee":"-5.00 USD"}],"usage":[{"paid":true,"channels":["x"],"duration":"3 months","percent":"900%"}],"colour":"red"}`
 	for range 20 {
 		_, err := pricing.DecodeRateCard([]byte(in))
 		var ve *pricing.ValidationError
-		errorAs(t, err, &ve)
+		require.ErrorAs(t, err, &ve)
 		var paths []string
 		for _, p := range ve.Problems {
 			paths = append(paths, p.Path)
 		}
-		if want := []string{"colour", "zz", "base[0].fee", "usage[0].percent"}; !slices.Equal(paths, want) {
+		if want := []string{"zz", "colour", "base[0].fee", "usage[0].percent"}; !slices.Equal(paths, want) {
 			t.Fatalf("DecodeRateCard problem paths %q, want %q", paths, want)
 		}
 	}
@@ -81,27 +84,27 @@ func TestDecodeRateCardEmptyPercent(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pricing.DecodeRateCard([]byte(tt.json))
-			errorIs(t, err, pricing.ErrInvalid)
-			equal(t, problemPaths(t, err), map[string]string{tt.path: pricing.CodeRequired})
+			assert.ErrorIs(t, err, pricing.ErrInvalid)
+			assert.Equal(t, map[string]string{tt.path: pricing.CodeRequired}, problemPaths(t, err))
 			var fe *pricing.FieldError
-			errorAs(t, err, &fe)
-			truth(t, strings.Contains(fe.Error(), tt.path), "%q does not name %s", fe.Error(), tt.path)
+			require.ErrorAs(t, err, &fe)
+			assert.True(t, strings.Contains(fe.Error(), tt.path), "%q does not name %s", fe.Error(), tt.path)
 		})
 	}
 	// An explicit 0% is a price, not a missing one.
 	_, err := pricing.DecodeRateCard([]byte(`{` + base + `,"rush":{"percent":"0%"}}`))
-	noError(t, err)
+	require.NoError(t, err)
 }
 
 // JSON null is the zero card, which Validate rejects; it is never a valid card.
 func TestDecodeRateCardNull(t *testing.T) {
 	for _, in := range []string{`null`, ` null `, `{}`} {
 		_, err := pricing.DecodeRateCard([]byte(in))
-		errorIs(t, err, pricing.ErrInvalid, "DecodeRateCard(%s)", in)
+		assert.ErrorIs(t, err, pricing.ErrInvalid, "DecodeRateCard(%s)", in)
 		got := problemPaths(t, err)
-		equal(t, got["version"], pricing.CodeRequired, "DecodeRateCard(%s)", in)
-		equal(t, got["base"], pricing.CodeRequired, "DecodeRateCard(%s)", in)
+		assert.Equal(t, pricing.CodeRequired, got["version"], "DecodeRateCard(%s)", in)
+		assert.Equal(t, pricing.CodeRequired, got["base"], "DecodeRateCard(%s)", in)
 	}
 	_, err := pricing.DecodeRequest([]byte(`null`))
-	noError(t, err)
+	require.NoError(t, err)
 }

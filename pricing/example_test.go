@@ -10,7 +10,7 @@ import (
 // The worked example: a 2500.00 USD short video with 3 months of paid usage
 // at 30% of the base.
 func Example() {
-	card := pricing.ExampleRateCard() // example figures, not market data
+	card := pricing.SampleRateCard() // example figures, not market data
 	q, err := card.Quote(pricing.Request{
 		Platform: "tiktok", Format: "short_video", Seconds: 45,
 		Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok", "instagram"}, Duration: pricing.Months(3)},
@@ -55,7 +55,7 @@ func ExampleMoney_Add() {
 	sum, _ := fee.Add(pricing.MustParseMoney("0.005 USD"))
 	fmt.Println(sum, sum.Round(pricing.HalfUp), sum.Round(pricing.HalfEven))
 	// Output:
-	// pricing: add "2500.00 USD" and "100.00 EUR": currency mismatch
+	// pricing: add: currency differs: "2500.00 USD" and "100.00 EUR"
 	// 2500.005 USD 2500.01 USD 2500.00 USD
 }
 
@@ -71,7 +71,7 @@ func ExampleAllocate() {
 }
 
 func ExampleRateCard_Extension() {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := pricing.Request{
 		Platform: "tiktok", Format: "short_video", Seconds: 45,
 		Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok"}, Duration: pricing.Months(3)},
@@ -89,7 +89,7 @@ func ExampleRateCard_Extension() {
 }
 
 func ExampleRateCard_ChangeOrder() {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := pricing.Request{Platform: "instagram", Format: "story", Quantity: 3, Revisions: 1}
 	co, err := card.ChangeOrder(req, pricing.Change{
 		Reason:         "brand asked for a fourth story frame and another round of edits",

@@ -77,7 +77,7 @@ func FuzzMoneyJSON(f *testing.F) {
 }
 
 func FuzzDecodeRateCard(f *testing.F) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	good, _ := json.Marshal(card)
 	f.Add(good)
 	f.Add([]byte(`{"version":"v","currency":"USD","valid_days":1,"base":[{"code":"a","platform":"p","format":"f","fee":"1e999999999 USD"}]}`))
