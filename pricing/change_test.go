@@ -165,3 +165,18 @@ func TestChangeOrderRevisionAtZeroFee(t *testing.T) {
 	assert.Equal(t, "0.00 USD", co.Lines[0].Amount.String())
 	assert.True(t, strings.Contains(co.Lines[0].Rule, "2 included, 1 × 0.00 USD = 0.00 USD"), "rule %q", co.Lines[0].Rule)
 }
+
+// Regression: an extension to a duration the card has no tier for blames
+// the argument to, not the request's duration (which prices fine).
+func TestExtensionBlamesTargetDuration(t *testing.T) {
+	card := pricing.SampleRateCard()
+	req := pricing.Request{Platform: "instagram", Format: "post",
+		Usage: &pricing.UsageRequest{Channels: []string{"instagram"}, Duration: pricing.Months(3)}}
+	_, err := card.Extension(req, pricing.Perpetual(), issued)
+	assert.ErrorIs(t, err, pricing.ErrNoRule)
+	assert.Equal(t, map[string]string{"to": pricing.CodeNoRule}, problemPaths(t, err))
+	// A fault of the request itself is still the request's.
+	req.Usage.Duration = pricing.Months(4)
+	_, err = card.Extension(req, pricing.Months(6), issued)
+	assert.Equal(t, map[string]string{"request.usage.duration": pricing.CodeNoRule}, problemPaths(t, err))
+}
