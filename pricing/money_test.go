@@ -232,19 +232,42 @@ func TestRound(t *testing.T) {
 	assert.Equal(t, "374.9985 USD", fifteen.String())
 }
 
-func TestRoundingModeText(t *testing.T) {
-	for m := pricing.HalfUp; m <= pricing.Ceil; m++ {
-		b, err := m.MarshalText()
-		require.NoError(t, err)
-		var back pricing.RoundingMode
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, back, m)
+// roundingModeTests is the table of ParseRoundingMode, and the seeds of its
+// fuzz target. ok false means the input is rejected.
+var roundingModeTests = []struct {
+	in   string
+	want pricing.RoundingMode
+	ok   bool
+}{
+	{"half_up", pricing.HalfUp, true}, {"half_even", pricing.HalfEven, true}, {"down", pricing.Down, true},
+	{"up", pricing.Up, true}, {"floor", pricing.Floor, true}, {"ceil", pricing.Ceil, true},
+	{"HALF_UP", 0, false}, {"half-up", 0, false}, {"", 0, false}, {" up", 0, false}, {"RoundingMode(6)", 0, false},
+}
+
+func TestParseRoundingMode(t *testing.T) {
+	for _, tt := range roundingModeTests {
+		t.Run(tt.in, func(t *testing.T) {
+			m, err := pricing.ParseRoundingMode(tt.in)
+			if !tt.ok {
+				assert.ErrorIs(t, err, pricing.ErrInvalid)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, m)
+			assert.Equal(t, tt.in, m.String())
+			b, err := m.MarshalText()
+			require.NoError(t, err)
+			var back pricing.RoundingMode
+			require.NoError(t, back.UnmarshalText(b))
+			assert.Equal(t, m, back)
+		})
 	}
-	var r pricing.RoundingMode
-	assert.ErrorIs(t, r.UnmarshalText([]byte("HALF_UP")), pricing.ErrInvalid)
 	_, err := pricing.RoundingMode(42).MarshalText()
-	require.Error(t, err)
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
 	assert.Equal(t, "RoundingMode(42)", pricing.RoundingMode(42).String())
+	var r pricing.RoundingMode
+	require.NoError(t, r.UnmarshalText(nil))
+	assert.Equal(t, pricing.HalfUp, r, "empty text is the zero value")
 }
 
 func TestMoneyJSON(t *testing.T) {
@@ -300,20 +323,45 @@ func TestMoneySQL(t *testing.T) {
 	assert.Equal(t, nil, v)
 }
 
-func TestPercent(t *testing.T) {
-	for _, s := range []string{"30%", "12.5%", "0%", "100%"} {
-		p, err := pricing.ParsePercent(s)
-		require.NoError(t, err)
-		assert.Equal(t, p.String(), s)
+// percentTests is the table of ParsePercent, and the seeds of its fuzz
+// target. An empty want means the input is rejected.
+var percentTests = []struct{ in, want string }{
+	{"30%", "30%"}, {"12.5%", "12.5%"}, {"0%", "0%"}, {"100%", "100%"}, {"30", "30%"},
+	{"-5%", "-5%"}, {"007.50%", "7.5%"}, {"33.33333333333333333333%", "33.33333333333333333333%"},
+	{"", ""}, {"%", ""}, {"30%%", ""}, {"1e3%", ""}, {"NaN%", ""}, {"3,0%", ""}, {"30 %", ""},
+	{"+5%", ""}, {".5%", ""}, {"33.333333333333333333333%", ""},
+}
+
+func TestParsePercent(t *testing.T) {
+	for _, tt := range percentTests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := pricing.ParsePercent(tt.in)
+			if tt.want == "" {
+				assert.ErrorIs(t, err, pricing.ErrInvalid)
+				var pe *pricing.ParseError
+				assert.ErrorAs(t, err, &pe)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.String())
+			back, err := pricing.ParsePercent(p.String())
+			require.NoError(t, err)
+			assert.True(t, back.Equal(p), "ParsePercent(%q) = %v, want %v", p.String(), back, p)
+		})
 	}
-	p, err := pricing.ParsePercent("30")
-	require.NoError(t, err)
-	assert.Equal(t, "30%", p.String())
-	assert.Equal(t, "0.3", p.Fraction().String())
-	for _, s := range []string{"", "%", "30%%", "1e3%", "NaN%", "3,0%", "30 %"} {
-		_, err := pricing.ParsePercent(s)
-		assert.ErrorIs(t, err, pricing.ErrInvalid, s)
-	}
+	assert.Equal(t, "0.3", pricing.MustParsePercent("30%").Fraction().String())
+}
+
+// In JSON a percentage is a non-empty string: "" is missing, not 0%.
+func TestPercentJSON(t *testing.T) {
+	var p pricing.Percent
+	require.NoError(t, json.Unmarshal([]byte(`"12.5%"`), &p))
+	assert.Equal(t, "12.5%", p.String())
+	err := json.Unmarshal([]byte(`""`), &p)
+	assert.Equal(t, map[string]string{"": pricing.CodeRequired}, problemPaths(t, err))
+	assert.ErrorIs(t, json.Unmarshal([]byte(`12.5`), &p), pricing.ErrInvalid)
+	require.NoError(t, json.Unmarshal([]byte(`null`), &p))
+	assert.Equal(t, "12.5%", p.String(), "null leaves the value unchanged")
 }
 
 func TestStringFixed(t *testing.T) {
