@@ -25,7 +25,8 @@ const (
 // document may not exceed [MaxRateCardBytes] or nest deeper than 64 levels.
 //
 // Every problem is reported at once in a *[ValidationError]: first what
-// decoding finds, in document order (an unknown, duplicate or wrong-case
+// decoding finds, in document order with each object's duplicate keys
+// first (an unknown, duplicate or wrong-case
 // key, a value of the wrong JSON type, an integer out of range, malformed
 // money, percentages and durations, and an empty string where an optional
 // percentage goes: leave the field out instead), each with its path such as

@@ -53,8 +53,8 @@ func TestDecodeRateCardReportsDecodeAndValidateProblems(t *testing.T) {
 	}
 }
 
-// The findings come in a stable order: decoding problems in document order,
-// then Validate's in its order.
+// The findings come in a stable order: decoding problems in document order
+// (each object's duplicate keys first), then Validate's in its order.
 func TestDecodeRateCardProblemOrder(t *testing.T) {
 	in := `{"version":"v","currency":"USD","valid_days":30,"zz":1,"base":[{"code":"a","platform":"p","format":"f","fee":"-5.00 USD"}],"usage":[{"paid":true,"channels":["x"],"duration":"3 months","percent":"900%"}],"colour":"red"}`
 	for range 20 {

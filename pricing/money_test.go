@@ -320,7 +320,7 @@ func TestMoneySQL(t *testing.T) {
 	assert.ErrorIs(t, back.Scan(int64(3)), pricing.ErrInvalid)
 	v, err = pricing.Money{}.Value()
 	require.NoError(t, err)
-	assert.Equal(t, nil, v)
+	assert.Nil(t, v)
 }
 
 // percentTests is the table of ParsePercent, and the seeds of its fuzz

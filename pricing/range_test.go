@@ -65,6 +65,7 @@ func TestArithmeticStaysInRange(t *testing.T) {
 	assert.ErrorIs(t, err, pricing.ErrInvalid)
 	_, err = pricing.Money{}.Add(pricing.Money{})
 	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
+	// Exactly Money{} (== on purpose: omitzero drops only that value).
 	assert.Equal(t, pricing.Money{}, pricing.Money{}.Neg())
 	assert.Equal(t, pricing.Money{}, pricing.Money{}.RoundTo(2, pricing.HalfUp))
 	assert.Panics(t, func() { pricing.MustParseMoney("1 USD").RoundTo(65, pricing.HalfUp) })

@@ -9,7 +9,7 @@ import (
 )
 
 // pricingSection prices the campaign's deliverable: a 2500.00 USD short
-// video with 3 months of paid usage at 30% of the base, on the example rate
+// video with 3 months of paid usage at 30% of the base, on the sample rate
 // card (example figures, not market data). Every line says how it was made,
 // and the total is exactly the sum of the rounded lines.
 func pricingSection(w io.Writer) error {
