@@ -204,8 +204,8 @@ func TestSixLineQuote(t *testing.T) {
 	assert.Equal(t, "7125.00 USD", q.Total.String())
 }
 
-// The keys ExampleRateCard documents are the keys a request must use.
-func TestExampleRateCardKeys(t *testing.T) {
+// The keys SampleRateCard documents are the keys a request must use.
+func TestSampleRateCardKeys(t *testing.T) {
 	card := pricing.SampleRateCard()
 	bases := []pricing.Request{
 		{Platform: "tiktok", Format: "short_video", Seconds: 30},

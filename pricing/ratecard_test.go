@@ -13,7 +13,7 @@ import (
 	"github.com/creatorops/creatorops/pricing"
 )
 
-func TestExampleRateCardValid(t *testing.T) {
+func TestSampleRateCardValid(t *testing.T) {
 	card := pricing.SampleRateCard()
 	require.NoError(t, card.Validate())
 	assert.True(t, card.Example)

@@ -1,8 +1,8 @@
 package pricing
 
-// SampleRateCard returns sample data: a rate card to start from, in USD. Its figures are
-// EXAMPLES, round numbers chosen to make quotes easy to read and check by
-// hand; they are not market data and not advice. The card is flagged
+// SampleRateCard returns sample data: a rate card to start from, in USD.
+// Its figures are round numbers chosen to make quotes easy to read and check
+// by hand; they are not market data and not advice. The card is flagged
 // Example, and so is every quote made from it. Edit a copy: each call
 // returns a new card.
 //
