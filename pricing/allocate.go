@@ -4,8 +4,11 @@ import (
 	"math/big"
 	"math/bits"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/creatorops/creatorops/internal/problem"
 )
 
 // MaxAllocateParts is the most parts [Allocate] splits a total into.
@@ -21,32 +24,33 @@ const MaxAllocateParts = 1 << 20
 // earlier part. A part of weight 0 is zero. A negative total is split like
 // its absolute value, then negated.
 //
-// Errors wrap [ErrInvalid]: a zero Money total, no weights or more than
+// Every part is within the range of [Money]: its magnitude is at most the
+// total's. Errors are *[FieldError] values wrapping [ErrInvalid]: a zero Money total, no weights or more than
 // [MaxAllocateParts], a negative weight, weights that are all zero, and a
 // total that is not a whole number of minor units (round it first: 10.005
 // USD cannot be split into cents exactly).
 func Allocate(total Money, weights []int64) ([]Money, error) {
 	if total.currency == "" {
-		return nil, &FieldError{Path: "total", Code: CodeRequired, Message: "allocate: total is the zero Money"}
+		return nil, problem.NewFieldError(pkg, "total", CodeRequired, "allocate: total is the zero Money")
 	}
 	if len(weights) == 0 || len(weights) > MaxAllocateParts {
-		return nil, &FieldError{Path: "weights", Code: CodeOutOfRange, Message: "allocate: want 1 to " + itoa(MaxAllocateParts) + " weights, have " + itoa(int64(len(weights)))}
+		return nil, problem.NewFieldError(pkg, "weights", CodeOutOfRange, "allocate: want 1 to "+strconv.Itoa(MaxAllocateParts)+" weights, have "+strconv.Itoa(len(weights)))
 	}
 	minor := total.minor()
 	units := total.amount.Shift(minor)
 	if !units.IsInteger() {
-		return nil, &FieldError{Path: "total", Code: CodeMalformed, Message: "allocate " + quote(total.String()) + ": not a whole number of minor units; round it first"}
+		return nil, problem.NewFieldError(pkg, "total", CodeMalformed, "allocate "+strconv.Quote(total.String())+": not a whole number of minor units; round it first")
 	}
 	var sum big.Int
 	var w big.Int
 	for i, x := range weights {
 		if x < 0 {
-			return nil, &FieldError{Path: "weights[" + itoa(int64(i)) + "]", Code: CodeNegative, Message: "allocate: weight " + itoa(x) + " is negative"}
+			return nil, problem.NewFieldError(pkg, problem.Index("weights", i), CodeNegative, "allocate: weight "+strconv.FormatInt(x, 10)+" is negative")
 		}
 		sum.Add(&sum, w.SetInt64(x))
 	}
 	if sum.Sign() == 0 {
-		return nil, &FieldError{Path: "weights", Code: CodeOutOfRange, Message: "allocate: weights are all zero"}
+		return nil, problem.NewFieldError(pkg, "weights", CodeOutOfRange, "allocate: weights are all zero")
 	}
 	neg := units.IsNegative()
 	u := units.Abs().BigInt()

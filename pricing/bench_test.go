@@ -10,7 +10,7 @@ import (
 // exclusivity, an extra revision and rush (the card is validated on every
 // call).
 func BenchmarkQuoteSixLines(b *testing.B) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := sixLineRequest()
 	req.Whitelisting.SpendCap = pricing.Money{}
 	card.Whitelisting.SetupFee = pricing.MustParseMoney("0 USD") // no setup line: six lines

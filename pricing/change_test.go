@@ -4,54 +4,57 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/pricing"
 )
 
 func TestExtension(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := workedRequest()
 	ext, err := card.Extension(req, pricing.Months(6), issued)
-	noError(t, err)
-	equal(t, ext.Type, pricing.QuoteExtension)
-	equal(t, len(ext.Lines), 1)
+	require.NoError(t, err)
+	assert.Equal(t, pricing.QuoteExtension, ext.Type)
+	assert.Equal(t, 1, len(ext.Lines))
 	// 50% of 2500.00 = 1250.00, less the 750.00 of 3 months.
-	equal(t, ext.Lines[0].Amount.String(), "500.00 USD")
-	equal(t, ext.Lines[0].Rule, "usage rights extension, paid, 3 months → 6 months: usage rights, paid, 6 months (tiktok, instagram): 50% of base 2500.00 USD = 1250.00 USD, less 750.00 USD already quoted = 500.00 USD")
-	equal(t, ext.Total.String(), "500.00 USD")
-	noError(t, ext.Check())
+	assert.Equal(t, "500.00 USD", ext.Lines[0].Amount.String())
+	assert.Equal(t, "usage rights extension, paid, 3 months → 6 months: usage rights, paid, 6 months (tiktok, instagram): 50% of base 2500.00 USD = 1250.00 USD, less 750.00 USD already quoted = 500.00 USD", ext.Lines[0].Rule)
+	assert.Equal(t, "500.00 USD", ext.Total.String())
+	require.NoError(t, ext.Check())
 
 	// Original plus extension = a fresh quote for the longer term.
 	orig, _ := card.Quote(req, issued)
 	long := req
 	long.Usage = &pricing.UsageRequest{Paid: true, Channels: req.Usage.Channels, Duration: pricing.Months(6)}
 	fresh, err := card.Quote(long, issued)
-	noError(t, err)
+	require.NoError(t, err)
 	sum, _ := orig.Total.Add(ext.Total)
-	truth(t, sum.Equal(fresh.Total), "%v + %v != %v", orig.Total, ext.Total, fresh.Total)
+	assert.True(t, sum.Equal(fresh.Total), "%v + %v != %v", orig.Total, ext.Total, fresh.Total)
 
 	// With a Net 0 percentage surcharge, the surcharge grows too.
 	req.NetZero = true
 	ext, err = card.Extension(req, pricing.Months(12), issued)
-	noError(t, err)
-	equal(t, len(ext.Lines), 2)
-	equal(t, ext.PaymentTerms, "Net 0")
+	require.NoError(t, err)
+	assert.Equal(t, 2, len(ext.Lines))
+	assert.Equal(t, "Net 0", ext.PaymentTerms)
 
 	for name, to := range map[string]pricing.Duration{"shorter": {}, "no tier": pricing.Months(5)} {
 		t.Run(name, func(t *testing.T) {
 			_, err := card.Extension(workedRequest(), to, issued)
-			errorIs(t, err, pricing.ErrInvalid)
+			assert.ErrorIs(t, err, pricing.ErrInvalid)
 		})
 	}
 	r6 := workedRequest()
 	r6.Usage.Duration = pricing.Months(6)
 	_, err = card.Extension(r6, pricing.Months(3), issued)
-	errorIs(t, err, pricing.ErrInvalid)
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
 	_, err = card.Extension(pricing.Request{Platform: "instagram", Format: "post"}, pricing.Months(3), issued)
-	errorIs(t, err, pricing.ErrInvalid)
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
 }
 
 func TestChangeOrder(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	tests := []struct {
 		name   string
 		req    pricing.Request
@@ -73,22 +76,22 @@ func TestChangeOrder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			co, err := card.ChangeOrder(tt.req, tt.ch, issued)
-			noError(t, err)
+			require.NoError(t, err)
 			got := map[string]string{}
 			for _, l := range co.Lines {
 				got[l.Code] = l.Amount.String()
 			}
-			equal(t, got, tt.amount)
-			equal(t, co.Total.String(), tt.total)
-			equal(t, co.Reason, tt.ch.Reason)
-			noError(t, co.Check())
+			assert.Equal(t, tt.amount, got)
+			assert.Equal(t, tt.total, co.Total.String())
+			assert.Equal(t, tt.ch.Reason, co.Reason)
+			require.NoError(t, co.Check())
 		})
 	}
 	co, err := card.ChangeOrder(pricing.Request{Platform: "instagram", Format: "story", Quantity: 3},
 		pricing.Change{Reason: "a fourth frame", AddQuantity: 1}, issued)
-	noError(t, err)
-	equal(t, co.Lines[0].Quantity, int64(1))
-	equal(t, co.Lines[0].Unit.String(), "300.00 USD")
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), co.Lines[0].Quantity)
+	assert.Equal(t, "300.00 USD", co.Lines[0].Unit.String())
 
 	for name, ch := range map[string]pricing.Change{
 		"no reason": {ExtraRevisions: 1},
@@ -98,7 +101,7 @@ func TestChangeOrder(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := card.ChangeOrder(pricing.Request{Platform: "instagram", Format: "post"}, ch, issued)
-			errorIs(t, err, pricing.ErrInvalid)
+			assert.ErrorIs(t, err, pricing.ErrInvalid)
 		})
 	}
 }
@@ -106,59 +109,74 @@ func TestChangeOrder(t *testing.T) {
 // An extra revision still within the included rounds is a line of 0.00
 // saying so, not an empty quote.
 func TestChangeOrderRevisionWithinIncluded(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := pricing.Request{Platform: "youtube", Format: "integration", Seconds: 90, Revisions: 1}
 	co, err := card.ChangeOrder(req, pricing.Change{Reason: "one more round", ExtraRevisions: 1}, issued)
-	noError(t, err)
-	noError(t, co.Check())
+	require.NoError(t, err)
+	require.NoError(t, co.Check())
 	if len(co.Lines) != 1 {
 		t.Fatalf("ChangeOrder(within included) has %d lines, want 1: %+v", len(co.Lines), co.Lines)
 	}
 	l := co.Lines[0]
-	equal(t, l.Code, "revisions")
-	equal(t, l.Kind, pricing.KindRevisions)
-	equal(t, l.Quantity, int64(1))
-	equal(t, l.Unit.String(), "0.00 USD")
-	equal(t, l.Amount.String(), "0.00 USD")
-	truth(t, strings.Contains(l.Rule, "within the 2 included rounds"), "rule %q", l.Rule)
-	truth(t, strings.HasPrefix(l.Rule, "one more round: "), "rule %q", l.Rule)
-	equal(t, co.Total.String(), "0.00 USD")
-	equal(t, co.Type, pricing.QuoteChangeOrder)
+	assert.Equal(t, "revisions", l.Code)
+	assert.Equal(t, pricing.KindRevisions, l.Kind)
+	assert.Equal(t, int64(1), l.Quantity)
+	assert.Equal(t, "0.00 USD", l.Unit.String())
+	assert.Equal(t, "0.00 USD", l.Amount.String())
+	assert.True(t, strings.Contains(l.Rule, "within the 2 included rounds"), "rule %q", l.Rule)
+	assert.True(t, strings.HasPrefix(l.Rule, "one more round: "), "rule %q", l.Rule)
+	assert.Equal(t, "0.00 USD", co.Total.String())
+	assert.Equal(t, pricing.QuoteChangeOrder, co.Type)
 
 	// Part within, part beyond: the charged line says how many were included.
 	co, err = card.ChangeOrder(req, pricing.Change{Reason: "three more rounds", ExtraRevisions: 3}, issued)
-	noError(t, err)
-	noError(t, co.Check())
+	require.NoError(t, err)
+	require.NoError(t, co.Check())
 	if len(co.Lines) != 1 || co.Lines[0].Quantity != 2 {
 		t.Fatalf("ChangeOrder(1 within, 2 beyond) lines %+v, want one line of 2 rounds", co.Lines)
 	}
-	truth(t, strings.Contains(co.Lines[0].Rule, "2 included"), "rule %q", co.Lines[0].Rule)
+	assert.True(t, strings.Contains(co.Lines[0].Rule, "2 included"), "rule %q", co.Lines[0].Rule)
 
 	// With added units too, the 0.00 revisions line sits before rush.
 	req.Rush = true
 	co, err = card.ChangeOrder(req, pricing.Change{Reason: "longer cut", AddQuantity: 1, ExtraRevisions: 1}, issued)
-	noError(t, err)
-	noError(t, co.Check())
+	require.NoError(t, err)
+	require.NoError(t, co.Check())
 	var kinds []pricing.LineKind
 	for _, l := range co.Lines {
 		kinds = append(kinds, l.Kind)
 	}
-	equal(t, kinds, []pricing.LineKind{pricing.KindBase, pricing.KindRevisions, pricing.KindRush})
+	assert.Equal(t, []pricing.LineKind{pricing.KindBase, pricing.KindRevisions, pricing.KindRush}, kinds)
 }
 
 // Rounds beyond the included ones on a card whose extra-round fee is zero are a
 // 0.00 line that shows the fee, not an empty change order.
 func TestChangeOrderRevisionAtZeroFee(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	zero := pricing.MustParseMoney("0.00 USD")
 	card.ExtraRevision = &zero
 	req := pricing.Request{Platform: "youtube", Format: "integration", Seconds: 90, Revisions: 2}
 	co, err := card.ChangeOrder(req, pricing.Change{Reason: "one more round", ExtraRevisions: 1}, issued)
-	noError(t, err)
-	noError(t, co.Check())
+	require.NoError(t, err)
+	require.NoError(t, co.Check())
 	if len(co.Lines) != 1 {
 		t.Fatalf("ChangeOrder(zero fee) has %d lines, want 1: %+v", len(co.Lines), co.Lines)
 	}
-	equal(t, co.Lines[0].Amount.String(), "0.00 USD")
-	truth(t, strings.Contains(co.Lines[0].Rule, "2 included, 1 × 0.00 USD = 0.00 USD"), "rule %q", co.Lines[0].Rule)
+	assert.Equal(t, "0.00 USD", co.Lines[0].Amount.String())
+	assert.True(t, strings.Contains(co.Lines[0].Rule, "2 included, 1 × 0.00 USD = 0.00 USD"), "rule %q", co.Lines[0].Rule)
+}
+
+// Regression: an extension to a duration the card has no tier for blames
+// the argument to, not the request's duration (which prices fine).
+func TestExtensionBlamesTargetDuration(t *testing.T) {
+	card := pricing.SampleRateCard()
+	req := pricing.Request{Platform: "instagram", Format: "post",
+		Usage: &pricing.UsageRequest{Channels: []string{"instagram"}, Duration: pricing.Months(3)}}
+	_, err := card.Extension(req, pricing.Perpetual(), issued)
+	assert.ErrorIs(t, err, pricing.ErrNoRule)
+	assert.Equal(t, map[string]string{"to": pricing.CodeNoRule}, problemPaths(t, err))
+	// A fault of the request itself is still the request's.
+	req.Usage.Duration = pricing.Months(4)
+	_, err = card.Extension(req, pricing.Months(6), issued)
+	assert.Equal(t, map[string]string{"request.usage.duration": pricing.CodeNoRule}, problemPaths(t, err))
 }

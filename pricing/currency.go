@@ -1,6 +1,10 @@
 package pricing
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/creatorops/creatorops/internal/problem"
+)
 
 // currencyInfo is one row of the ISO 4217 table in iso4217.go.
 type currencyInfo struct {
@@ -48,20 +52,21 @@ func Currencies() []string {
 	return out
 }
 
-// checkCurrency returns nil for a code MinorUnits accepts, or the reason
-// it does not.
-func checkCurrency(code string) (int32, *ParseError) {
+// checkCurrency returns nil for a code MinorUnits accepts, or a
+// *ParseError of the currency (code [CodeUnknownCurrency], wrapping
+// [ErrUnknownCurrency] and [ErrInvalid]) saying why not.
+func checkCurrency(code string) *ParseError {
+	reason := ""
 	if len(code) != 3 || !isUpper(code[0]) || !isUpper(code[1]) || !isUpper(code[2]) {
-		return 0, parseErr("currency", code, "not a three-letter upper-case ISO 4217 code", ErrUnknownCurrency)
+		reason = "not a three-letter upper-case ISO 4217 code"
+	} else if c, ok := lookupCurrency(code); !ok {
+		reason = "not an active ISO 4217 currency"
+	} else if c.minor < 0 {
+		reason = "ISO 4217 code without minor units (a metal, fund or testing code), not money"
+	} else {
+		return nil
 	}
-	c, ok := lookupCurrency(code)
-	if !ok {
-		return 0, parseErr("currency", code, "not an active ISO 4217 currency", ErrUnknownCurrency)
-	}
-	if c.minor < 0 {
-		return 0, parseErr("currency", code, "ISO 4217 code without minor units (a metal, fund or testing code), not money", ErrUnknownCurrency)
-	}
-	return int32(c.minor), nil
+	return problem.NewParseError(pkg, ParseError{What: "currency", Input: code, Token: code, Reason: reason, Code: CodeUnknownCurrency}, unknownCurrency...)
 }
 
 func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }

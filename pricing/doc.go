@@ -7,23 +7,40 @@
 //
 // [Money] is an exact [decimal.Decimal] amount and an ISO 4217 currency code
 // ([MinorUnits] knows every active code: JPY has 0 minor digits, KWD 3, CLF
-// 4). [ParseMoney] reads "2500.00 USD"; [Money.String] writes it back.
-// Arithmetic is exact and never mixes currencies ([ErrCurrencyMismatch]);
-// rounding is explicit, with a [RoundingMode] and a number of digits. There
+// 4). [ParseMoney] reads "2500.00 USD"; [Money.String] writes it back, and
+// [Money.StringFixed] is the one display at a fixed precision. Every Money
+// the package accepts or produces reads back: arithmetic is exact, never
+// mixes currencies ([ErrCurrencyMismatch]), and reports an error rather than
+// leave the range of Money ([MaxIntegerDigits], [MaxFractionDigits]).
+// Rounding is explicit, with a [RoundingMode] and a number of digits. There
 // is no float64 in the API. JSON amounts are strings ("2500.00 USD" or
 // {"amount":"2500.00","currency":"USD"}), never numbers. [Allocate] splits a
-// total into parts that sum to it exactly.
+// total into parts that sum to it exactly. The zero Money is invalid; an
+// amount of zero is "0.00 USD".
 //
 // # Rate cards and quotes
 //
-// A [RateCard] is data a user writes (JSON, read with [DecodeRateCard],
-// checked with [RateCard.Validate], which reports every problem at once with
-// its field path). [RateCard.Quote] prices a [Request]: a [Quote] is a list
+// A [RateCard] is data a user writes (JSON, read strictly with
+// [DecodeRateCard], checked with [RateCard.Validate], which reports every
+// problem at once with its field path); a [Request] is read with
+// [DecodeRequest]. [RateCard.Quote] prices a [Request]: a [Quote] is a list
 // of [Line] values, each rounded once to the currency's digits with the
 // card's rounding mode, and a total that is exactly the sum of the lines.
 // [RateCard.Extension] prices longer usage rights as the difference between
 // tiers, and [RateCard.ChangeOrder] turns a request beyond scope into priced
-// lines. [ExampleRateCard] is a starting point, not market data.
+// lines; [Quote.Type] says which ([QuoteType]). [SampleRateCard] is sample
+// data to start from, not market data.
+//
+// # Errors
+//
+// Errors are the module's shared types: a *[ParseError] for text that does
+// not parse, a *[FieldError] for one value at a JSON path, a
+// *[ValidationError] holding every problem of one input, and a
+// *[MismatchError] for amounts in different currencies. Every one of them
+// reads as a *ValidationError with errors.As, whose Problems give each
+// problem's path, stable code (the Code constants) and message; the
+// sentinels [ErrInvalid], [ErrCurrencyMismatch], [ErrUnknownCurrency] and
+// [ErrNoRule] work with errors.Is.
 //
 // # Concurrency
 //

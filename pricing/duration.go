@@ -3,11 +3,17 @@ package pricing
 import (
 	"strconv"
 	"strings"
+
+	"github.com/creatorops/creatorops/internal/problem"
+	"github.com/creatorops/creatorops/internal/quantity"
 )
 
 // MaxDurationMonths bounds a [Duration] in months (100 years); days are
-// bounded to the same span, 36,500 days.
-const MaxDurationMonths = 1200
+// bounded to the same span, [MaxDurationDays].
+const (
+	MaxDurationMonths = 1200
+	MaxDurationDays   = MaxDurationMonths * 365 / 12 // 36,500
+)
 
 // Duration is how long usage rights last: a number of months, a number of
 // days, or explicitly perpetual. It is a comparable value: 3 months and 90
@@ -30,6 +36,13 @@ const (
 	unitPerpetual
 )
 
+// durationUnits is the grammar of [ParseDuration], in the order of
+// unitDays, unitMonths.
+var durationUnits = []quantity.Unit{
+	{One: "day", Many: "days", Short: []string{"d"}},
+	{One: "month", Many: "months", Short: []string{"mo"}},
+}
+
 // Months returns a duration of n months. It panics if n is not in
 // 1..[MaxDurationMonths] (a programmer error, like a negative
 // time.NewTicker); parse user input with [ParseDuration].
@@ -41,9 +54,9 @@ func Months(n int) Duration {
 }
 
 // Days returns a duration of n days. It panics if n is not in
-// 1..36500; parse user input with [ParseDuration].
+// 1..[MaxDurationDays]; parse user input with [ParseDuration].
 func Days(n int) Duration {
-	if n < 1 || n > MaxDurationMonths*365/12 {
+	if n < 1 || n > MaxDurationDays {
 		panic("pricing: Days(" + strconv.Itoa(n) + ") out of range")
 	}
 	return Duration{n: int32(n), unit: unitDays}
@@ -75,59 +88,51 @@ func (d Duration) Days() int {
 }
 
 // String returns the text form: "3 months", "1 day", "perpetual", or ""
-// for the zero Duration.
+// for the zero Duration. [ParseDuration] reads it back.
 func (d Duration) String() string {
 	switch d.unit {
-	case unitDays, unitMonths:
-		word := " days"
-		if d.unit == unitMonths {
-			word = " months"
-		}
-		if d.n == 1 {
-			word = word[:len(word)-1]
-		}
-		return strconv.Itoa(int(d.n)) + word
+	case unitDays:
+		return durationUnits[0].Format(int64(d.n))
+	case unitMonths:
+		return durationUnits[1].Format(int64(d.n))
 	case unitPerpetual:
 		return "perpetual"
 	}
 	return ""
 }
 
-// ParseDuration parses "3 months", "1 month", "90 days", "1 day" or
-// "perpetual" (lower case, one space). A count of zero, a negative count or
-// one beyond [MaxDurationMonths] (or 36,500 days) is an error wrapping
-// [ErrInvalid].
+// ParseDuration parses a count and a unit, or "perpetual", with the module's
+// one grammar for quantities (the same as sla.ParseWindow): case-insensitive,
+// singular or plural, with or without a space, short forms "d" and "mo",
+// leading zeros allowed: "3 months", "3 Months", "1 month", "1 months",
+// "90 days", "90d", "6mo", "Perpetual". A count of zero, a sign, or a count
+// beyond [MaxDurationMonths] months or [MaxDurationDays] days is a
+// *[ParseError] wrapping [ErrInvalid].
 func ParseDuration(s string) (Duration, error) {
-	if s == "perpetual" {
+	if strings.EqualFold(strings.TrimSpace(s), "perpetual") {
 		return Perpetual(), nil
 	}
-	num, word, ok := strings.Cut(s, " ")
-	if !ok || num == "" || len(num) > 6 {
-		return Duration{}, parseErr("duration", s, `want "<n> months", "<n> days" or "perpetual"`, ErrInvalid)
+	n, unit, qerr := quantity.Parse(s, durationUnits, MaxDurationDays)
+	if qerr != nil {
+		reason := qerr.Reason
+		if strings.HasPrefix(reason, "empty") {
+			reason = `empty: want "<n> months", "<n> days" or "perpetual"`
+		} else if strings.HasPrefix(reason, "want a count before the unit") {
+			reason += `; or "perpetual"`
+		}
+		return Duration{}, problem.NewParseError(pkg, ParseError{What: "duration", Input: s, Token: qerr.Token, Reason: reason})
 	}
-	for i := 0; i < len(num); i++ {
-		if num[i] < '0' || num[i] > '9' {
-			return Duration{}, parseErr("duration", s, "count must be digits", ErrInvalid)
+	u := unitDays
+	if unit == 1 {
+		u = unitMonths
+		if n > MaxDurationMonths {
+			return Duration{}, parseError("duration", s, strconv.FormatInt(n, 10), "count larger than "+strconv.Itoa(MaxDurationMonths)+" months: "+strconv.FormatInt(n, 10))
 		}
 	}
-	n, _ := strconv.Atoi(num)
-	var unit durationUnit
-	limit := MaxDurationMonths
-	switch word {
-	case "month", "months":
-		unit = unitMonths
-	case "day", "days":
-		unit, limit = unitDays, MaxDurationMonths*365/12
-	default:
-		return Duration{}, parseErr("duration", s, `unit must be "months" or "days"`, ErrInvalid)
-	}
 	if n == 0 {
-		return Duration{}, parseErr("duration", s, "zero-length duration", ErrInvalid)
+		return Duration{}, parseError("duration", s, "0", "zero-length duration: want at least 1 "+durationUnits[unit].One)
 	}
-	if n > limit {
-		return Duration{}, parseErr("duration", s, "longer than "+strconv.Itoa(limit)+" "+word, ErrInvalid)
-	}
-	return Duration{n: int32(n), unit: unit}, nil
+	return Duration{n: int32(n), unit: u}, nil
 }
 
 // MarshalText implements [encoding.TextMarshaler] with the form of String.

@@ -5,6 +5,9 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"strconv"
+
+	"github.com/creatorops/creatorops/internal/problem"
+	"github.com/creatorops/creatorops/internal/strictjson"
 )
 
 // MarshalText implements [encoding.TextMarshaler] with the form of
@@ -40,6 +43,9 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	return strconv.AppendQuote(nil, m.String()), nil
 }
 
+// maxMoneyJSON bounds the JSON of one Money [Money.UnmarshalJSON] reads.
+const maxMoneyJSON = 1024
+
 // moneyObject is the object form of Money in JSON.
 type moneyObject struct {
 	Amount   *string `json:"amount"`
@@ -47,14 +53,18 @@ type moneyObject struct {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]. It accepts a string,
-// "2500.00 USD", or an object, {"amount":"2500.00","currency":"USD"}, with
-// the amount as a string. A JSON number, unknown or missing object fields
-// are errors wrapping [ErrInvalid]; "" gives the zero Money, and null leaves
-// m unchanged, as encoding/json does for values it decodes itself.
+// "2500.00 USD", or an object, {"amount":"2500.00","currency":"USD"}, read
+// strictly: exactly the keys "amount" and "currency" (case-sensitive), each
+// once, both required, both strings. "" gives the zero Money, and null
+// leaves m unchanged, as encoding/json does for values it decodes itself.
+// Anything else (a JSON number, an unknown, duplicate or missing key, more
+// than 1024 bytes) is an error wrapping [ErrInvalid] that reads as a
+// *[ValidationError] whose problems have paths inside the object
+// ("amount").
 func (m *Money) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 {
-		return parseErr("money", "", "empty JSON", ErrInvalid)
+		return parseError("money", "", "", "empty JSON")
 	}
 	switch b[0] {
 	case 'n':
@@ -64,22 +74,35 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	case '"':
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
-			return parseErr("money", string(b), "malformed JSON string", ErrInvalid)
+			return parseError("money", string(b), "", "malformed JSON string")
 		}
 		return m.UnmarshalText([]byte(s))
 	case '{':
 		var o moneyObject
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&o); err != nil {
-			return parseErr("money", string(b), `want {"amount":"<digits>","currency":"<CODE>"} with no other fields, amount a string`, ErrInvalid)
+		ps, ok := strictjson.Decode(pkg, b, &o, maxMoneyJSON)
+		if ok {
+			if o.Amount == nil && !strictjson.Covered("amount", ps) {
+				ps = append(ps, problem.NewFieldError(pkg, "amount", CodeRequired, `money object needs "amount", a string such as "2500.00"`))
+			}
+			if o.Currency == nil && !strictjson.Covered("currency", ps) {
+				ps = append(ps, problem.NewFieldError(pkg, "currency", CodeRequired, `money object needs "currency", a code such as "USD"`))
+			}
 		}
-		if o.Amount == nil || o.Currency == nil {
-			return parseErr("money", string(b), `object needs both "amount" and "currency"`, ErrInvalid)
+		if len(ps) > 0 {
+			return problem.NewValidationError(pkg, "money", ps)
 		}
-		return m.UnmarshalText([]byte(*o.Amount + " " + *o.Currency))
+		if perr := checkCurrency(*o.Currency); perr != nil {
+			perr.Path = "currency"
+			return perr
+		}
+		d, tok, reason := parseAmount(*o.Amount)
+		if reason != "" {
+			return problem.NewParseError(pkg, ParseError{What: "amount", Path: "amount", Input: *o.Amount, Token: tok, Reason: reason})
+		}
+		*m = Money{amount: d, currency: *o.Currency}
+		return nil
 	}
-	return parseErr("money", string(b), `want a string "2500.00 USD" or an object {"amount":"2500.00","currency":"USD"}; never a number`, ErrInvalid)
+	return parseError("money", string(b), "", `want a string "2500.00 USD" or an object {"amount":"2500.00","currency":"USD"}; never a number`)
 }
 
 // Value implements [driver.Valuer]. The column format is text: the form of
@@ -105,5 +128,5 @@ func (m *Money) Scan(src any) error {
 	case []byte:
 		return m.UnmarshalText(v)
 	}
-	return parseErr("money", "", "cannot scan a column of this type; want text \"2500.00 USD\"", ErrInvalid)
+	return problem.NewFieldError(pkg, "", CodeMalformed, "scan money: cannot scan a column of this type; want text \"2500.00 USD\"")
 }

@@ -2,170 +2,99 @@ package pricing
 
 import (
 	"errors"
-	"strings"
+
+	"github.com/creatorops/creatorops/internal/problem"
 )
 
-// Sentinel errors. A platform maps them to responses: [ErrInvalid] and
-// [ErrCurrencyMismatch] are the caller's fault (HTTP 422). Each problem this
-// package reports wraps one of them, and [ErrUnknownCurrency] and [ErrNoRule]
-// also match ErrInvalid under [errors.Is]. An error holding several problems,
-// a *[ValidationError], matches the sentinel of each: a rate card with a
-// missing version and a fee in EUR on a USD card matches both ErrInvalid and
-// ErrCurrencyMismatch. Test for the sentinels you handle in order of
-// precedence rather than expecting exactly one to match.
+// pkg names this package in error messages.
+const pkg = "pricing"
+
+// The error types are the module's shared ones (the same types as sla's and
+// metrics'), so that a service reads any error of the module with one
+// errors.As: every one of them reads as a *[ValidationError], whose Problems
+// are {path, code, message} ready to send in a 400 response.
+type (
+	// ParseError reports text that does not parse as a value of this
+	// package: money, a percentage, a duration, a rounding mode, a currency.
+	// Its message reads
+	//
+	//	pricing: parse money "2,500.00 USD": thousands separators are not accepted
+	ParseError = problem.ParseError
+
+	// FieldError is one problem with one value: its JSON path (such as
+	// "usage[2].percent" or "request.usage.duration"), a stable code (one of
+	// the Code constants) and a message.
+	FieldError = problem.FieldError
+
+	// ValidationError holds every problem found in one input, in the order
+	// found: decoding problems first, then validation problems.
+	ValidationError = problem.ValidationError
+
+	// MismatchError reports two amounts in different currencies: What is
+	// "currency", A and B are the two amounts as text, Code is
+	// [CodeCurrencyMismatch], and it unwraps to [ErrCurrencyMismatch].
+	MismatchError = problem.MismatchError
+)
+
+// Sentinel errors, for errors.Is. A platform maps them to responses:
+// [ErrInvalid] and [ErrCurrencyMismatch] are the caller's fault (HTTP 422).
+// A problem may belong to several sentinels: an unknown currency matches
+// [ErrUnknownCurrency] and ErrInvalid, a request no rule prices matches
+// [ErrNoRule] and ErrInvalid, and a *[ValidationError] matches the sentinels
+// of each of its problems (a rate card with a missing version and a fee in
+// EUR on a USD card matches both ErrInvalid and ErrCurrencyMismatch). Test
+// for the sentinels you handle in order of precedence rather than expecting
+// exactly one to match.
 var (
 	// ErrInvalid reports input that is malformed, out of range or
 	// inconsistent: a bad amount, a negative fee, a zero-length duration, a
-	// rate card that fails validation.
-	ErrInvalid = errors.New("pricing: invalid input")
+	// rate card that fails validation. It is the module's shared sentinel
+	// (sla.ErrInvalid and metrics.ErrInvalid are the same value).
+	ErrInvalid = problem.ErrInvalid
 
 	// ErrCurrencyMismatch reports arithmetic or comparison between amounts
 	// in different currencies, or a rate card or request mixing currencies.
+	// It does not match ErrInvalid.
 	ErrCurrencyMismatch = errors.New("pricing: currency mismatch")
 
 	// ErrUnknownCurrency reports a code that is not an active ISO 4217
-	// currency with minor units. errors.Is(err, ErrInvalid) also holds.
-	ErrUnknownCurrency error = &childError{msg: "pricing: unknown currency", parent: ErrInvalid}
+	// currency with minor units. Such errors also match ErrInvalid.
+	ErrUnknownCurrency = errors.New("pricing: unknown currency")
 
 	// ErrNoRule reports a request that no rule of the rate card prices: no
 	// base fee for the platform and format, no usage tier for the requested
-	// duration. errors.Is(err, ErrInvalid) also holds.
-	ErrNoRule error = &childError{msg: "pricing: no rate-card rule matches", parent: ErrInvalid}
+	// duration. Such errors also match ErrInvalid.
+	ErrNoRule = errors.New("pricing: no rate-card rule matches")
 )
 
-// childError is a sentinel that is also another sentinel.
-type childError struct {
-	msg    string
-	parent error
-}
-
-func (e *childError) Error() string { return e.msg }
-func (e *childError) Unwrap() error { return e.parent }
-
-// ParseError reports text that could not be parsed as a value of this
-// package (money, a percentage, a duration, a rounding mode).
-type ParseError struct {
-	Type   string // what was being parsed: "money", "percent", "duration", "rounding mode", "currency"
-	Input  string // the input, possibly truncated to 64 bytes
-	Reason string // why it was rejected
-	Err    error  // the sentinel: ErrInvalid or ErrUnknownCurrency
-}
-
-// Error returns the message, naming the input and why it was rejected.
-func (e *ParseError) Error() string {
-	return "pricing: parse " + e.Type + " " + quote(e.Input) + ": " + e.Reason
-}
-
-// Unwrap returns the sentinel, [ErrInvalid] when Err is nil.
-func (e *ParseError) Unwrap() error {
-	if e.Err == nil {
-		return ErrInvalid
-	}
-	return e.Err
-}
-
-func parseErr(typ, input, reason string, sentinel error) *ParseError {
-	if len(input) > 64 {
-		input = input[:64] + "..."
-	}
-	return &ParseError{Type: typ, Input: input, Reason: reason, Err: sentinel}
-}
-
-// Finding codes of [FieldError]. They are stable API; messages are not.
+// Stable codes of [FieldError]. They are API; messages are not. The first
+// seven are the module's shared codes (the same strings in every package).
 const (
-	CodeRequired         = "required"
-	CodeUnknownField     = "unknown_field"
-	CodeUnknownCurrency  = "unknown_currency"
-	CodeCurrencyMismatch = "currency_mismatch"
-	CodeNegative         = "negative"
-	CodeOutOfRange       = "out_of_range"
-	CodeZeroDuration     = "zero_duration"
-	CodeConflict         = "conflict"
-	CodeDuplicate        = "duplicate"
-	CodeNoRule           = "no_rule"
-	CodeMalformed        = "malformed"
+	CodeMalformed        = problem.CodeMalformed        // text or JSON that does not parse, or a JSON value of the wrong type
+	CodeRequired         = problem.CodeRequired         // a value that must be given is missing
+	CodeUnknownField     = problem.CodeUnknownField     // a JSON key the type does not have (keys match exactly, case included)
+	CodeDuplicateKey     = problem.CodeDuplicateKey     // a JSON key given twice in one object
+	CodeTooLarge         = problem.CodeTooLarge         // a document past its size limit, or nested too deep
+	CodeOutOfRange       = problem.CodeOutOfRange       // a number, count or amount outside what is accepted
+	CodeCurrencyMismatch = problem.CodeCurrencyMismatch // an amount in another currency than the card's or the other operand's
+	CodeUnknownCurrency  = "unknown_currency"           // not an active ISO 4217 code with minor units
+	CodeNegative         = "negative"                   // a negative fee, percentage or spend cap
+	CodeZeroDuration     = "zero_duration"              // a zero-length duration or number of months
+	CodeConflict         = "conflict"                   // both of two exclusive fields set (percent and fixed)
+	CodeDuplicate        = "duplicate"                  // a code, scope or usage tier given twice on a card
+	CodeNoRule           = "no_rule"                    // nothing on the card prices what is asked
 )
 
-// FieldError is one problem with one field of a rate card or a request.
-// Path is a JSON-style path into the document, such as
-// "usage[2].percent" or "request.usage.duration".
-type FieldError struct {
-	Path    string
-	Code    string // one of the Code… constants
-	Message string
-	Err     error // the sentinel; ErrInvalid when nil
+// newProblems returns an empty problem list of this package.
+func newProblems() *problem.List { return &problem.List{Pkg: pkg} }
+
+// parseError returns a *ParseError of this package.
+func parseError(what, input, token, reason string, sentinels ...error) *ParseError {
+	return problem.NewParseError(pkg, ParseError{What: what, Input: input, Token: token, Reason: reason}, sentinels...)
 }
 
-// Error returns the message, prefixed with the field path.
-func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return "pricing: " + e.Message
-	}
-	return "pricing: " + e.Path + ": " + e.Message
-}
+// unknownCurrency is the sentinel pair of an unknown currency.
+var unknownCurrency = []error{ErrUnknownCurrency, ErrInvalid}
 
-// Unwrap returns the sentinel, [ErrInvalid] when Err is nil.
-func (e *FieldError) Unwrap() error {
-	if e.Err == nil {
-		return ErrInvalid
-	}
-	return e.Err
-}
-
-// ValidationError holds every problem found in one document, in the order
-// they were found. errors.As finds each *FieldError through it, and
-// errors.Is finds their sentinels.
-type ValidationError struct {
-	Problems []*FieldError
-}
-
-// Error returns the count and every problem on one line, separated by "; ".
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("pricing: ")
-	if len(e.Problems) == 1 {
-		b.WriteString("1 problem: ")
-	} else {
-		b.WriteString(itoa(int64(len(e.Problems))))
-		b.WriteString(" problems: ")
-	}
-	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(strings.TrimPrefix(p.Error(), "pricing: "))
-	}
-	return b.String()
-}
-
-// Unwrap returns the problems, so that errors.Is and errors.As see each.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
-
-// problems collects field errors.
-type problems struct{ list []*FieldError }
-
-func (p *problems) add(path, code, msg string) {
-	var sentinel error
-	switch code {
-	case CodeCurrencyMismatch:
-		sentinel = ErrCurrencyMismatch
-	case CodeUnknownCurrency:
-		sentinel = ErrUnknownCurrency
-	case CodeNoRule:
-		sentinel = ErrNoRule
-	}
-	p.list = append(p.list, &FieldError{Path: path, Code: code, Message: msg, Err: sentinel})
-}
-
-func (p *problems) err() error {
-	if len(p.list) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: p.list}
-}
+// noRule is the sentinel pair of a request no rule prices.
+var noRule = []error{ErrNoRule, ErrInvalid}

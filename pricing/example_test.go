@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,7 +11,7 @@ import (
 // The worked example: a 2500.00 USD short video with 3 months of paid usage
 // at 30% of the base.
 func Example() {
-	card := pricing.ExampleRateCard() // example figures, not market data
+	card := pricing.SampleRateCard() // example figures, not market data
 	q, err := card.Quote(pricing.Request{
 		Platform: "tiktok", Format: "short_video", Seconds: 45,
 		Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok", "instagram"}, Duration: pricing.Months(3)},
@@ -55,7 +56,7 @@ func ExampleMoney_Add() {
 	sum, _ := fee.Add(pricing.MustParseMoney("0.005 USD"))
 	fmt.Println(sum, sum.Round(pricing.HalfUp), sum.Round(pricing.HalfEven))
 	// Output:
-	// pricing: add "2500.00 USD" and "100.00 EUR": currency mismatch
+	// pricing: add: currency differs: "2500.00 USD" and "100.00 EUR"
 	// 2500.005 USD 2500.01 USD 2500.00 USD
 }
 
@@ -71,7 +72,7 @@ func ExampleAllocate() {
 }
 
 func ExampleRateCard_Extension() {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := pricing.Request{
 		Platform: "tiktok", Format: "short_video", Seconds: 45,
 		Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok"}, Duration: pricing.Months(3)},
@@ -89,7 +90,7 @@ func ExampleRateCard_Extension() {
 }
 
 func ExampleRateCard_ChangeOrder() {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := pricing.Request{Platform: "instagram", Format: "story", Quantity: 3, Revisions: 1}
 	co, err := card.ChangeOrder(req, pricing.Change{
 		Reason:         "brand asked for a fourth story frame and another round of edits",
@@ -100,12 +101,65 @@ func ExampleRateCard_ChangeOrder() {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(co.Type, "|", co.Reason)
 	for _, l := range co.Lines {
-		fmt.Printf("%d × %s = %s\n", l.Quantity, l.Unit, l.Amount)
+		fmt.Printf("%-9s %-19s %d × %s = %s\n", l.Kind, l.Code, l.Quantity, l.Unit, l.Amount)
 	}
 	fmt.Println("total", co.Total)
 	// Output:
-	// 1 × 300.00 USD = 300.00 USD
-	// 1 × 300.00 USD = 300.00 USD
+	// change_order | brand asked for a fourth story frame and another round of edits
+	// base      instagram-story-set 1 × 300.00 USD = 300.00 USD
+	// revisions revisions           1 × 300.00 USD = 300.00 USD
 	// total 600.00 USD
+}
+
+// A rate card with a key in the wrong case, a key given twice and an unknown
+// field: DecodeRateCard reports every problem at once, each with its JSON
+// path and a stable code, decoding problems first, then what validation
+// finds in the rest (here a fee in the wrong currency).
+func ExampleDecodeRateCard_errors() {
+	_, err := pricing.DecodeRateCard([]byte(`{
+		"version": "2026-03",
+		"Currency": "USD",
+		"currency": "USD",
+		"valid_days": 30,
+		"valid_days": 14,
+		"base": [{"code": "post", "platform": "instagram", "format": "post", "fee": "1200.00 EUR"}],
+		"discount": "10%"
+	}`))
+	var ve *pricing.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			fmt.Printf("%-12s %-17s %s\n", p.Path, p.Code, p.Message)
+		}
+	}
+	fmt.Println(errors.Is(err, pricing.ErrInvalid), errors.Is(err, pricing.ErrCurrencyMismatch))
+	// Output:
+	// valid_days   duplicate_key     key "valid_days" given more than once
+	// Currency     unknown_field     unknown field "Currency" (did you mean "currency"? keys match exactly)
+	// discount     unknown_field     unknown field "discount"
+	// base[0].fee  currency_mismatch "1200.00 EUR" is not in the card's currency USD
+	// true true
+}
+
+func ExampleDecodeRateCard() {
+	card, err := pricing.DecodeRateCard([]byte(`{
+		"version": "2026-03", "currency": "USD", "valid_days": 30, "net_days": 30,
+		"base": [{"code": "post", "platform": "instagram", "format": "post", "fee": "1200.00 USD", "included_revisions": 1}],
+		"usage": [{"paid": false, "channels": ["instagram"], "duration": "3 Months", "percent": "10%"}]
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	q, err := card.Quote(pricing.Request{Platform: "instagram", Format: "post",
+		Usage: &pricing.UsageRequest{Channels: []string{"instagram"}, Duration: pricing.Months(3)}},
+		time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(card.Usage[0].Duration, "|", q.Total)
+	// Output:
+	// 3 months | 1320.00 USD
 }

@@ -1,64 +1,45 @@
 package pricing_test
 
-// Small assertion helpers. testify is in go.mod, but go.sum lacks its
-// go.yaml.in/yaml/v3 entry, so importing testify/assert does not build in
-// this module; these keep the tests in the standard library.
-
 import (
-	"errors"
-	"fmt"
-	"reflect"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/pricing"
 )
 
-func msg(args []any) string {
-	if len(args) == 0 {
-		return ""
+// assertMoney checks that got is Equal to want (Money is compared with
+// Equal, never ==: 2500 USD and 2500.00 USD are the same amount).
+func assertMoney(t testing.TB, want, got pricing.Money, msgAndArgs ...any) bool {
+	t.Helper()
+	if want.Equal(got) {
+		return true
 	}
-	if f, ok := args[0].(string); ok {
-		return ": " + fmt.Sprintf(f, args[1:]...)
-	}
-	return ": " + fmt.Sprint(args...)
+	return assert.Fail(t, "Money differs", append([]any{"got %v, want %v", got, want}, msgAndArgs...)...)
 }
 
-func noError(t testing.TB, err error, args ...any) {
+// problemPaths returns the problems of err, which must read as a
+// *ValidationError, as path → code.
+func problemPaths(t testing.TB, err error) map[string]string {
 	t.Helper()
-	if err != nil {
-		t.Fatalf("unexpected error %v%s", err, msg(args))
+	var ve *pricing.ValidationError
+	require.ErrorAs(t, err, &ve)
+	out := map[string]string{}
+	for _, p := range ve.Problems {
+		out[p.Path] = p.Code
 	}
+	return out
 }
 
-func isError(t testing.TB, err error, args ...any) {
+// problemList returns the problems of err as "path code", in order.
+func problemList(t testing.TB, err error) []string {
 	t.Helper()
-	if err == nil {
-		t.Fatalf("want an error, got nil%s", msg(args))
+	var ve *pricing.ValidationError
+	require.ErrorAs(t, err, &ve)
+	var out []string
+	for _, p := range ve.Problems {
+		out = append(out, p.Path+" "+p.Code)
 	}
-}
-
-func errorIs(t testing.TB, err, target error, args ...any) {
-	t.Helper()
-	if !errors.Is(err, target) {
-		t.Errorf("error %v, want one wrapping %v%s", err, target, msg(args))
-	}
-}
-
-func errorAs(t testing.TB, err error, target any, args ...any) {
-	t.Helper()
-	if !errors.As(err, target) {
-		t.Fatalf("error %v (%T), want one of type %T%s", err, err, target, msg(args))
-	}
-}
-
-func equal(t testing.TB, got, want any, args ...any) {
-	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %#v, want %#v%s", got, want, msg(args))
-	}
-}
-
-func truth(t testing.TB, cond bool, args ...any) {
-	t.Helper()
-	if !cond {
-		t.Errorf("condition failed%s", msg(args))
-	}
+	return out
 }

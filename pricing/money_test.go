@@ -8,6 +8,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/pricing"
 )
 
@@ -32,13 +35,13 @@ func TestParseMoney(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			m, err := pricing.ParseMoney(tt.in)
-			noError(t, err)
+			require.NoError(t, err)
 			if got := m.String(); got != tt.want {
 				t.Errorf("ParseMoney(%q).String() = %q, want %q", tt.in, got, tt.want)
 			}
 			back, err := pricing.ParseMoney(m.String())
-			noError(t, err)
-			truth(t, back.Equal(m), "parse(format(m)) = %v, want %v", back, m)
+			require.NoError(t, err)
+			assert.True(t, back.Equal(m), "parse(format(m)) = %v, want %v", back, m)
 		})
 	}
 }
@@ -79,42 +82,42 @@ func TestParseMoneyErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pricing.ParseMoney(tt.in)
-			isError(t, err)
-			errorIs(t, err, pricing.ErrInvalid)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, pricing.ErrInvalid)
 			if tt.unknown {
-				errorIs(t, err, pricing.ErrUnknownCurrency)
+				assert.ErrorIs(t, err, pricing.ErrUnknownCurrency)
 			}
 			var pe *pricing.ParseError
-			errorAs(t, err, &pe)
-			truth(t, strings.HasPrefix(err.Error(), "pricing: "), "message %q", err)
+			require.ErrorAs(t, err, &pe)
+			assert.True(t, strings.HasPrefix(err.Error(), "pricing: "), "message %q", err)
 		})
 	}
 }
 
 func TestParseMoneyBounds(t *testing.T) {
 	_, err := pricing.ParseMoney(strings.Repeat("9", 40) + "." + strings.Repeat("9", 64) + " USD")
-	noError(t, err)
+	require.NoError(t, err)
 	_, err = pricing.ParseMoney(strings.Repeat("0", 60) + "1 USD")
-	noError(t, err, "leading zeros do not count as digits")
+	require.NoError(t, err, "leading zeros do not count as digits")
 }
 
 func TestNewMoney(t *testing.T) {
 	m, err := pricing.NewMoney(decimal.RequireFromString("2500.000"), "USD")
-	noError(t, err)
-	equal(t, int32(-3), m.Amount().Exponent(), "NewMoney keeps the amount as given")
-	equal(t, "2500.00 USD", m.String())
+	require.NoError(t, err)
+	assert.Equal(t, int32(-3), m.Amount().Exponent(), "NewMoney keeps the amount as given")
+	assert.Equal(t, "2500.00 USD", m.String())
 
 	_, err = pricing.NewMoney(decimal.New(1, 999999999), "USD")
-	errorIs(t, err, pricing.ErrInvalid)
-	truth(t, len(err.Error()) < 200, err)
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
+	assert.True(t, len(err.Error()) < 200, err)
 	_, err = pricing.NewMoney(decimal.New(1, -999999999), "USD")
-	errorIs(t, err, pricing.ErrInvalid)
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
 	_, err = pricing.NewMoney(decimal.NewFromInt(1), "XYZ")
-	errorIs(t, err, pricing.ErrUnknownCurrency)
-	errorIs(t, err, pricing.ErrInvalid)
+	assert.ErrorIs(t, err, pricing.ErrUnknownCurrency)
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
 	// Trailing zeros beyond the bound are fine when the value is short.
 	_, err = pricing.NewMoney(decimal.New(1, 0).Mul(decimal.New(1, 70)).Mul(decimal.New(1, -70)), "USD")
-	noError(t, err)
+	require.NoError(t, err)
 }
 
 func TestMinorUnits(t *testing.T) {
@@ -137,9 +140,9 @@ func TestMinorUnits(t *testing.T) {
 		})
 	}
 	codes := pricing.Currencies()
-	truth(t, len(codes) > 150, len(codes))
+	assert.True(t, len(codes) > 150, len(codes))
 	for i := 1; i < len(codes); i++ {
-		truth(t, codes[i-1] < codes[i], "table must be sorted and unique")
+		assert.True(t, codes[i-1] < codes[i], "table must be sorted and unique")
 	}
 }
 
@@ -147,35 +150,41 @@ func TestArithmetic(t *testing.T) {
 	a := pricing.MustParseMoney("10.10 USD")
 	b := pricing.MustParseMoney("0.205 USD")
 	sum, err := a.Add(b)
-	noError(t, err)
-	equal(t, "10.305 USD", sum.String())
+	require.NoError(t, err)
+	assert.Equal(t, "10.305 USD", sum.String())
 	diff, err := a.Sub(b)
-	noError(t, err)
-	equal(t, "9.895 USD", diff.String())
+	require.NoError(t, err)
+	assert.Equal(t, "9.895 USD", diff.String())
 
 	_, err = a.Add(pricing.MustParseMoney("1 EUR"))
-	errorIs(t, err, pricing.ErrCurrencyMismatch)
-	truth(t, strings.Contains(err.Error(), `"10.10 USD"`), err)
+	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
+	assert.True(t, strings.Contains(err.Error(), `"10.10 USD"`), err)
 	_, err = a.Sub(pricing.Money{})
-	errorIs(t, err, pricing.ErrCurrencyMismatch)
+	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
 	_, err = a.Cmp(pricing.MustParseMoney("1 EUR"))
-	errorIs(t, err, pricing.ErrCurrencyMismatch)
+	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
 
 	c, err := a.Cmp(b)
-	noError(t, err)
-	equal(t, 1, c)
+	require.NoError(t, err)
+	assert.Equal(t, 1, c)
 
-	r4 := pricing.MustParseMoney("2500.00 USD").MulPercent(pricing.PercentOf(30)).RoundTo(4, pricing.HalfUp)
-	equal(t, r4.Amount().Exponent(), int32(-4))
-	equal(t, r4.String(), "750.00 USD")
-	truth(t, pricing.MustParseMoney("2500.00 USD").MulPercent(pricing.MustParsePercent("30%")).Equal(pricing.MustParseMoney("750 USD")))
-	equal(t, "30.30 USD", a.MulInt(3).String())
-	equal(t, "-10.10 USD", a.Neg().String())
-	truth(t, a.Neg().IsNegative())
-	truth(t, pricing.MustParseMoney("0.00 USD").IsZero())
-	truth(t, pricing.MustParseMoney("2500 USD").Equal(pricing.MustParseMoney("2500.00 USD")))
-	truth(t, !pricing.MustParseMoney("2500 USD").Equal(pricing.MustParseMoney("2500 EUR")))
-	equal(t, "invalid Money", pricing.Money{}.String())
+	pct, err := pricing.MustParseMoney("2500.00 USD").MulPercent(pricing.PercentOf(30))
+	require.NoError(t, err)
+	r4 := pct.RoundTo(4, pricing.HalfUp)
+	assert.Equal(t, int32(-4), r4.Amount().Exponent())
+	assert.Equal(t, "750.00 USD", r4.String())
+	pct, err = pricing.MustParseMoney("2500.00 USD").MulPercent(pricing.MustParsePercent("30%"))
+	require.NoError(t, err)
+	assertMoney(t, pricing.MustParseMoney("750 USD"), pct)
+	times3, err := a.MulInt(3)
+	require.NoError(t, err)
+	assert.Equal(t, "30.30 USD", times3.String())
+	assert.Equal(t, "-10.10 USD", a.Neg().String())
+	assert.True(t, a.Neg().IsNegative())
+	assert.Equal(t, 0, pricing.MustParseMoney("0.00 USD").Sign())
+	assert.True(t, pricing.MustParseMoney("2500 USD").Equal(pricing.MustParseMoney("2500.00 USD")))
+	assert.True(t, !pricing.MustParseMoney("2500 USD").Equal(pricing.MustParseMoney("2500 EUR")))
+	assert.Equal(t, "invalid Money", pricing.Money{}.String())
 }
 
 func TestRound(t *testing.T) {
@@ -208,32 +217,57 @@ func TestRound(t *testing.T) {
 			}
 		})
 	}
-	equal(t, "0.0217", pricing.MustParseMoney("0.021666 USD").RoundTo(4, pricing.HalfUp).Amount().String())
+	assert.Equal(t, "0.0217", pricing.MustParseMoney("0.021666 USD").RoundTo(4, pricing.HalfUp).Amount().String())
 
 	// As RoundTo documents: the places are in the exponent, not in the
 	// printed text; StringFixed shows them.
 	r := pricing.MustParseMoney("0.015 USD").RoundTo(4, pricing.HalfUp)
-	equal(t, r.Amount().Exponent(), int32(-4))
-	equal(t, r.Amount().String(), "0.015")
-	equal(t, r.String(), "0.015 USD")
-	equal(t, r.Amount().StringFixed(4), "0.0150")
+	assert.Equal(t, int32(-4), r.Amount().Exponent())
+	assert.Equal(t, "0.015", r.Amount().String())
+	assert.Equal(t, "0.015 USD", r.String())
+	assert.Equal(t, "0.0150", r.Amount().StringFixed(4))
 	// As MulPercent documents: exact, not rounded.
-	equal(t, pricing.MustParseMoney("2499.99 USD").MulPercent(pricing.PercentOf(15)).String(), "374.9985 USD")
+	fifteen, err := pricing.MustParseMoney("2499.99 USD").MulPercent(pricing.PercentOf(15))
+	require.NoError(t, err)
+	assert.Equal(t, "374.9985 USD", fifteen.String())
 }
 
-func TestRoundingModeText(t *testing.T) {
-	for m := pricing.HalfUp; m <= pricing.Ceil; m++ {
-		b, err := m.MarshalText()
-		noError(t, err)
-		var back pricing.RoundingMode
-		noError(t, back.UnmarshalText(b))
-		equal(t, m, back)
+// roundingModeTests is the table of ParseRoundingMode, and the seeds of its
+// fuzz target. ok false means the input is rejected.
+var roundingModeTests = []struct {
+	in   string
+	want pricing.RoundingMode
+	ok   bool
+}{
+	{"half_up", pricing.HalfUp, true}, {"half_even", pricing.HalfEven, true}, {"down", pricing.Down, true},
+	{"up", pricing.Up, true}, {"floor", pricing.Floor, true}, {"ceil", pricing.Ceil, true},
+	{"HALF_UP", 0, false}, {"half-up", 0, false}, {"", 0, false}, {" up", 0, false}, {"RoundingMode(6)", 0, false},
+}
+
+func TestParseRoundingMode(t *testing.T) {
+	for _, tt := range roundingModeTests {
+		t.Run(tt.in, func(t *testing.T) {
+			m, err := pricing.ParseRoundingMode(tt.in)
+			if !tt.ok {
+				assert.ErrorIs(t, err, pricing.ErrInvalid)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, m)
+			assert.Equal(t, tt.in, m.String())
+			b, err := m.MarshalText()
+			require.NoError(t, err)
+			var back pricing.RoundingMode
+			require.NoError(t, back.UnmarshalText(b))
+			assert.Equal(t, m, back)
+		})
 	}
-	var r pricing.RoundingMode
-	errorIs(t, r.UnmarshalText([]byte("HALF_UP")), pricing.ErrInvalid)
 	_, err := pricing.RoundingMode(42).MarshalText()
-	isError(t, err)
-	equal(t, "RoundingMode(42)", pricing.RoundingMode(42).String())
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
+	assert.Equal(t, "RoundingMode(42)", pricing.RoundingMode(42).String())
+	var r pricing.RoundingMode
+	require.NoError(t, r.UnmarshalText(nil))
+	assert.Equal(t, pricing.HalfUp, r, "empty text is the zero value")
 }
 
 func TestMoneyJSON(t *testing.T) {
@@ -241,13 +275,13 @@ func TestMoneyJSON(t *testing.T) {
 		Fee pricing.Money `json:"fee"`
 	}
 	var d doc
-	noError(t, json.Unmarshal([]byte(`{"fee":"2500.00 USD"}`), &d))
-	equal(t, "2500.00 USD", d.Fee.String())
-	noError(t, json.Unmarshal([]byte(`{"fee":{"amount":"1.5","currency":"KWD"}}`), &d))
-	equal(t, "1.500 KWD", d.Fee.String())
+	require.NoError(t, json.Unmarshal([]byte(`{"fee":"2500.00 USD"}`), &d))
+	assert.Equal(t, "2500.00 USD", d.Fee.String())
+	require.NoError(t, json.Unmarshal([]byte(`{"fee":{"amount":"1.5","currency":"KWD"}}`), &d))
+	assert.Equal(t, "1.500 KWD", d.Fee.String())
 	out, err := json.Marshal(d)
-	noError(t, err)
-	equal(t, string(out), `{"fee":"1.500 KWD"}`)
+	require.NoError(t, err)
+	assert.Equal(t, `{"fee":"1.500 KWD"}`, string(out))
 
 	for _, bad := range []string{
 		`{"fee":2500}`,
@@ -261,48 +295,73 @@ func TestMoneyJSON(t *testing.T) {
 		t.Run(bad, func(t *testing.T) {
 			var d doc
 			err := json.Unmarshal([]byte(bad), &d)
-			isError(t, err)
-			truth(t, errors.Is(err, pricing.ErrInvalid), "%v", err)
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, pricing.ErrInvalid), "%v", err)
 		})
 	}
 	var z pricing.Money
-	noError(t, json.Unmarshal([]byte(`""`), &z))
-	truth(t, !z.IsValid())
+	require.NoError(t, json.Unmarshal([]byte(`""`), &z))
+	assert.True(t, !z.IsValid())
 	out, err = json.Marshal(z)
-	noError(t, err)
-	equal(t, `""`, string(out))
+	require.NoError(t, err)
+	assert.Equal(t, `""`, string(out))
 }
 
 func TestMoneySQL(t *testing.T) {
 	m := pricing.MustParseMoney("1500 JPY")
 	v, err := m.Value()
-	noError(t, err)
-	equal(t, "1500 JPY", v)
+	require.NoError(t, err)
+	assert.Equal(t, "1500 JPY", v)
 	var back pricing.Money
-	noError(t, back.Scan([]byte("1500 JPY")))
-	truth(t, back.Equal(m))
-	noError(t, back.Scan(nil))
-	truth(t, !back.IsValid())
-	errorIs(t, back.Scan(int64(3)), pricing.ErrInvalid)
+	require.NoError(t, back.Scan([]byte("1500 JPY")))
+	assert.True(t, back.Equal(m))
+	require.NoError(t, back.Scan(nil))
+	assert.True(t, !back.IsValid())
+	assert.ErrorIs(t, back.Scan(int64(3)), pricing.ErrInvalid)
 	v, err = pricing.Money{}.Value()
-	noError(t, err)
-	equal(t, v, nil)
+	require.NoError(t, err)
+	assert.Nil(t, v)
 }
 
-func TestPercent(t *testing.T) {
-	for _, s := range []string{"30%", "12.5%", "0%", "100%"} {
-		p, err := pricing.ParsePercent(s)
-		noError(t, err)
-		equal(t, s, p.String())
+// percentTests is the table of ParsePercent, and the seeds of its fuzz
+// target. An empty want means the input is rejected.
+var percentTests = []struct{ in, want string }{
+	{"30%", "30%"}, {"12.5%", "12.5%"}, {"0%", "0%"}, {"100%", "100%"}, {"30", "30%"},
+	{"-5%", "-5%"}, {"007.50%", "7.5%"}, {"33.33333333333333333333%", "33.33333333333333333333%"},
+	{"", ""}, {"%", ""}, {"30%%", ""}, {"1e3%", ""}, {"NaN%", ""}, {"3,0%", ""}, {"30 %", ""},
+	{"+5%", ""}, {".5%", ""}, {"33.333333333333333333333%", ""},
+}
+
+func TestParsePercent(t *testing.T) {
+	for _, tt := range percentTests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := pricing.ParsePercent(tt.in)
+			if tt.want == "" {
+				assert.ErrorIs(t, err, pricing.ErrInvalid)
+				var pe *pricing.ParseError
+				assert.ErrorAs(t, err, &pe)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.String())
+			back, err := pricing.ParsePercent(p.String())
+			require.NoError(t, err)
+			assert.True(t, back.Equal(p), "ParsePercent(%q) = %v, want %v", p.String(), back, p)
+		})
 	}
-	p, err := pricing.ParsePercent("30")
-	noError(t, err)
-	equal(t, "30%", p.String())
-	equal(t, "0.3", p.Fraction().String())
-	for _, s := range []string{"", "%", "30%%", "1e3%", "NaN%", "3,0%", "30 %"} {
-		_, err := pricing.ParsePercent(s)
-		errorIs(t, err, pricing.ErrInvalid, s)
-	}
+	assert.Equal(t, "0.3", pricing.MustParsePercent("30%").Fraction().String())
+}
+
+// In JSON a percentage is a non-empty string: "" is missing, not 0%.
+func TestPercentJSON(t *testing.T) {
+	var p pricing.Percent
+	require.NoError(t, json.Unmarshal([]byte(`"12.5%"`), &p))
+	assert.Equal(t, "12.5%", p.String())
+	err := json.Unmarshal([]byte(`""`), &p)
+	assert.Equal(t, map[string]string{"": pricing.CodeRequired}, problemPaths(t, err))
+	assert.ErrorIs(t, json.Unmarshal([]byte(`12.5`), &p), pricing.ErrInvalid)
+	require.NoError(t, json.Unmarshal([]byte(`null`), &p))
+	assert.Equal(t, "12.5%", p.String(), "null leaves the value unchanged")
 }
 
 func TestStringFixed(t *testing.T) {

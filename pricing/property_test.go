@@ -6,6 +6,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/pricing"
 )
 
@@ -18,7 +21,7 @@ func TestQuoteTotalIsSumOfLines(t *testing.T) {
 		minor, _ := pricing.MinorUnits(cur)
 		money := func() pricing.Money {
 			m, err := pricing.NewMoney(decimal.New(rng.Int64N(10_000_000), -int32(rng.IntN(5))), cur)
-			noError(t, err)
+			require.NoError(t, err)
 			return m
 		}
 		pct := func() *pricing.Percent {
@@ -32,7 +35,7 @@ func TestQuoteTotalIsSumOfLines(t *testing.T) {
 			rev := money()
 			card := pricing.RateCard{
 				Version: "p", Currency: cur, ValidDays: 7, Rounding: pricing.RoundingMode(rng.IntN(6)),
-				Base:          []pricing.BaseRate{{Code: "b", Platform: "p", Format: "f", Count: rng.IntN(5), Fee: money()}},
+				Base:          []pricing.BaseRate{{Code: "b", Platform: "p", Format: "f", Count: rng.Int64N(5), Fee: money()}},
 				Usage:         []pricing.UsageTier{{Paid: true, Channels: []string{"c"}, Duration: pricing.Months(3), Percent: pct()}},
 				Whitelisting:  &pricing.WhitelistingRate{MonthlyFee: money(), SetupFee: money()},
 				Exclusivity:   []pricing.ExclusivityRate{{Scope: "s", MonthlyFee: money()}},
@@ -41,14 +44,14 @@ func TestQuoteTotalIsSumOfLines(t *testing.T) {
 				ExtraRevision: &rev,
 			}
 			req := pricing.Request{
-				Platform: "p", Format: "f", Quantity: 1 + rng.IntN(7), Revisions: rng.IntN(4),
+				Platform: "p", Format: "f", Quantity: 1 + rng.Int64N(7), Revisions: rng.Int64N(4),
 				Usage:        &pricing.UsageRequest{Paid: true, Channels: []string{"c"}, Duration: pricing.Months(3)},
 				Whitelisting: &pricing.WhitelistingRequest{Months: 1 + rng.IntN(12)},
 				Exclusivity:  &pricing.ExclusivityRequest{Scope: "s", Months: 1 + rng.IntN(12)},
 				Rush:         rng.IntN(2) == 0, NetZero: rng.IntN(2) == 0,
 			}
 			q, err := card.Quote(req, issued)
-			noError(t, err)
+			require.NoError(t, err)
 			sum := decimal.Zero
 			for _, l := range q.Lines {
 				if !l.Amount.Amount().Equal(l.Amount.Amount().Round(minor)) {
@@ -59,7 +62,7 @@ func TestQuoteTotalIsSumOfLines(t *testing.T) {
 			if !sum.Equal(q.Total.Amount()) {
 				t.Fatalf("total %v, sum of lines %v", q.Total, sum)
 			}
-			noError(t, q.Check())
+			require.NoError(t, q.Check())
 			// Percentage lines: exact value rounded once with the card's mode.
 			for _, l := range q.Lines {
 				if l.Kind == pricing.KindUsage || l.Kind == pricing.KindRush {
@@ -81,15 +84,15 @@ func TestMoneyRoundTrip(t *testing.T) {
 		cur := codes[rng.IntN(len(codes))]
 		d := decimal.New(rng.Int64()-rng.Int64(), -int32(rng.IntN(30)))
 		m, err := pricing.NewMoney(d, cur)
-		noError(t, err)
+		require.NoError(t, err)
 		back, err := pricing.ParseMoney(m.String())
-		noError(t, err)
+		require.NoError(t, err)
 		if !back.Equal(m) {
 			t.Fatalf("ParseMoney(%q) = %v, want %v", m.String(), back, m)
 		}
 		b, _ := m.MarshalJSON()
 		var j pricing.Money
-		noError(t, j.UnmarshalJSON(b))
-		truth(t, j.Equal(m))
+		require.NoError(t, j.UnmarshalJSON(b))
+		assert.True(t, j.Equal(m))
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/pricing"
 )
 
@@ -21,25 +24,25 @@ func workedRequest() pricing.Request {
 // The worked example of the issue: 2500.00 USD short video with 3 months of
 // paid usage at 30% is 750.00 USD of usage and 3250.00 USD in total.
 func TestWorkedExample(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	q, err := card.Quote(workedRequest(), issued)
-	noError(t, err)
-	equal(t, len(q.Lines), 2)
-	equal(t, q.Lines[0].Amount.String(), "2500.00 USD")
-	equal(t, q.Lines[1].Amount.String(), "750.00 USD")
-	equal(t, q.Lines[1].Rule, "usage rights, paid, 3 months (tiktok, instagram): 30% of base 2500.00 USD = 750.00 USD")
-	equal(t, q.BaseSubtotal.String(), "2500.00 USD")
-	equal(t, q.AddOnSubtotal.String(), "750.00 USD")
-	equal(t, q.Total.String(), "3250.00 USD")
-	equal(t, q.PaymentTerms, "Net 30")
-	equal(t, q.ValidUntil, time.Date(2026, 4, 1, 10, 0, 0, 0, time.UTC))
-	equal(t, q.RateCardVersion, "example-2026-01")
-	truth(t, q.Example)
-	noError(t, q.Check())
+	require.NoError(t, err)
+	assert.Equal(t, 2, len(q.Lines))
+	assert.Equal(t, "2500.00 USD", q.Lines[0].Amount.String())
+	assert.Equal(t, "750.00 USD", q.Lines[1].Amount.String())
+	assert.Equal(t, "usage rights, paid, 3 months (tiktok, instagram): 30% of base 2500.00 USD = 750.00 USD", q.Lines[1].Rule)
+	assert.Equal(t, "2500.00 USD", q.BaseSubtotal.String())
+	assert.Equal(t, "750.00 USD", q.AddOnSubtotal.String())
+	assert.Equal(t, "3250.00 USD", q.Total.String())
+	assert.Equal(t, "Net 30", q.PaymentTerms)
+	assert.Equal(t, time.Date(2026, 4, 1, 10, 0, 0, 0, time.UTC), q.ValidUntil)
+	assert.Equal(t, "example-2026-01", q.RateCardVersion)
+	assert.True(t, q.Example)
+	require.NoError(t, q.Check())
 }
 
 func TestQuoteRules(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	tests := []struct {
 		name  string
 		req   pricing.Request
@@ -78,29 +81,29 @@ func TestQuoteRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q, err := card.Quote(tt.req, issued)
-			noError(t, err)
+			require.NoError(t, err)
 			got := map[string]string{}
 			for _, l := range q.Lines {
 				got[l.Code] = l.Amount.String()
-				truth(t, strings.HasSuffix(l.Rule, l.Amount.String()), "rule %q does not end with its amount %v", l.Rule, l.Amount)
+				assert.True(t, strings.HasSuffix(l.Rule, l.Amount.String()), "rule %q does not end with its amount %v", l.Rule, l.Amount)
 			}
-			equal(t, got, tt.lines)
-			equal(t, q.Total.String(), tt.total)
-			noError(t, q.Check())
+			assert.Equal(t, tt.lines, got)
+			assert.Equal(t, tt.total, q.Total.String())
+			require.NoError(t, q.Check())
 		})
 	}
 }
 
 func TestQuoteWhitelistingRule(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	q, err := card.Quote(pricing.Request{Platform: "instagram", Format: "post",
 		Whitelisting: &pricing.WhitelistingRequest{Months: 3, SpendCap: pricing.MustParseMoney("10000 USD"), Regions: []string{"US", "CA"}}}, issued)
-	noError(t, err)
-	equal(t, q.Lines[1].Rule, "whitelisting (paid ads from the creator's handle; spend cap 10000.00 USD; regions US, CA): 3 months × 500.00 USD = 1500.00 USD")
+	require.NoError(t, err)
+	assert.Equal(t, "whitelisting (paid ads from the creator's handle; spend cap 10000.00 USD; regions US, CA): 3 months × 500.00 USD = 1500.00 USD", q.Lines[1].Rule)
 }
 
 func TestQuoteRounding(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	card.Base = append(card.Base, pricing.BaseRate{Code: "odd", Platform: "x", Format: "post", Fee: pricing.MustParseMoney("100.01 USD")})
 	card.Rush = &pricing.Charge{Percent: ptr(pricing.MustParsePercent("12.5"))}
 	req := pricing.Request{Platform: "x", Format: "post", Rush: true}
@@ -113,25 +116,25 @@ func TestQuoteRounding(t *testing.T) {
 	} {
 		card.Rounding = tt.mode
 		q, err := card.Quote(req, issued)
-		noError(t, err)
-		equal(t, q.Lines[1].Amount.String(), tt.want, tt.mode.String())
-		equal(t, q.Rounding, tt.mode)
-		noError(t, q.Check())
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, q.Lines[1].Amount.String(), tt.mode.String())
+		assert.Equal(t, tt.mode, q.Rounding)
+		require.NoError(t, q.Check())
 	}
 	// Story frames: 1000.00 per 3, one frame is 333.333… → 333.33, and 2 frames 666.67.
 	card.Rounding = pricing.HalfUp
 	card.Base = append(card.Base, pricing.BaseRate{Code: "thirds", Platform: "x", Format: "story", Count: 3, Fee: pricing.MustParseMoney("1000.00 USD")})
-	for qty, want := range map[int]string{1: "333.33 USD", 2: "666.67 USD", 3: "1000.00 USD"} {
+	for qty, want := range map[int64]string{1: "333.33 USD", 2: "666.67 USD", 3: "1000.00 USD"} {
 		q, err := card.Quote(pricing.Request{Platform: "x", Format: "story", Quantity: qty}, issued)
-		noError(t, err)
-		equal(t, q.Total.String(), want, qty)
+		require.NoError(t, err)
+		assert.Equal(t, want, q.Total.String(), qty)
 	}
 }
 
 func ptr[T any](v T) *T { return &v }
 
 func TestQuoteRequestErrors(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	tests := []struct {
 		name  string
 		req   pricing.Request
@@ -149,38 +152,38 @@ func TestQuoteRequestErrors(t *testing.T) {
 		{"several at once", pricing.Request{Platform: "instagram", Format: "post", Revisions: -2,
 			Whitelisting: &pricing.WhitelistingRequest{Months: 0, SpendCap: pricing.MustParseMoney("100 EUR")},
 			Exclusivity:  &pricing.ExclusivityRequest{Scope: "galaxy", Months: 13000}},
-			[]string{"request.revisions", "request.whitelisting.months", "request.whitelisting.spend_cap", "request.exclusivity.months", "request.exclusivity.scope"}},
+			[]string{"request.revisions", "request.whitelisting.months", "request.exclusivity.months", "request.whitelisting.spend_cap", "request.exclusivity.scope"}},
 		{"whitelisting beyond max", pricing.Request{Platform: "instagram", Format: "post",
 			Whitelisting: &pricing.WhitelistingRequest{Months: 13}}, []string{"request.whitelisting.months"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := card.Quote(tt.req, issued)
-			errorIs(t, err, pricing.ErrInvalid)
+			assert.ErrorIs(t, err, pricing.ErrInvalid)
 			var ve *pricing.ValidationError
-			errorAs(t, err, &ve)
+			require.ErrorAs(t, err, &ve)
 			var paths []string
 			for _, p := range ve.Problems {
 				paths = append(paths, p.Path)
 			}
-			equal(t, paths, tt.paths)
+			assert.Equal(t, tt.paths, paths)
 		})
 	}
 	_, err := card.Quote(workedRequest(), time.Time{})
-	errorIs(t, err, pricing.ErrInvalid)
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
 }
 
 func TestQuoteJSONRoundTrip(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	q, err := card.Quote(sixLineRequest(), issued)
-	noError(t, err)
+	require.NoError(t, err)
 	b, err := json.Marshal(q)
-	noError(t, err)
+	require.NoError(t, err)
 	var back pricing.Quote
-	noError(t, json.Unmarshal(b, &back))
-	truth(t, back.Equal(q), "JSON round trip changed the quote:\n%s", b)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Equal(q), "JSON round trip changed the quote:\n%s", b)
 	back.Lines[0].Amount = pricing.MustParseMoney("1.00 USD")
-	isError(t, back.Check())
+	require.Error(t, back.Check())
 }
 
 func sixLineRequest() pricing.Request {
@@ -193,17 +196,17 @@ func sixLineRequest() pricing.Request {
 }
 
 func TestSixLineQuote(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	q, err := card.Quote(sixLineRequest(), issued)
-	noError(t, err)
+	require.NoError(t, err)
 	// base 2500, usage 50% 1250, whitelisting 1000 + setup 250, exclusivity 1200, 1 extra revision 300, rush 625
-	equal(t, len(q.Lines), 7)
-	equal(t, q.Total.String(), "7125.00 USD")
+	assert.Equal(t, 7, len(q.Lines))
+	assert.Equal(t, "7125.00 USD", q.Total.String())
 }
 
-// The keys ExampleRateCard documents are the keys a request must use.
-func TestExampleRateCardKeys(t *testing.T) {
-	card := pricing.ExampleRateCard()
+// The keys SampleRateCard documents are the keys a request must use.
+func TestSampleRateCardKeys(t *testing.T) {
+	card := pricing.SampleRateCard()
 	bases := []pricing.Request{
 		{Platform: "tiktok", Format: "short_video", Seconds: 30},
 		{Platform: "instagram", Format: "short_video", Seconds: 30},
@@ -213,7 +216,7 @@ func TestExampleRateCardKeys(t *testing.T) {
 	}
 	for _, req := range bases {
 		_, err := card.Quote(req, issued)
-		noError(t, err, "%s %s", req.Platform, req.Format)
+		require.NoError(t, err, "%s %s", req.Platform, req.Format)
 	}
 	post := func() pricing.Request { return pricing.Request{Platform: "instagram", Format: "post"} }
 	for _, ch := range []string{"tiktok", "instagram", "facebook"} {
@@ -222,20 +225,20 @@ func TestExampleRateCardKeys(t *testing.T) {
 				req := post()
 				req.Usage = &pricing.UsageRequest{Paid: paid, Channels: []string{ch}, Duration: d}
 				_, err := card.Quote(req, issued)
-				noError(t, err, "usage on %s for %v, paid %v", ch, d, paid)
+				require.NoError(t, err, "usage on %s for %v, paid %v", ch, d, paid)
 			}
 		}
 		req := post()
 		req.Usage = &pricing.UsageRequest{Paid: true, Channels: []string{ch}, Duration: pricing.Perpetual()}
 		_, err := card.Quote(req, issued)
-		noError(t, err, "perpetual paid usage on %s", ch)
+		require.NoError(t, err, "perpetual paid usage on %s", ch)
 	}
 	for _, scope := range []string{"category", "industry"} {
 		req := post()
 		req.Exclusivity = &pricing.ExclusivityRequest{Scope: scope, Months: 1}
 		q, err := card.Quote(req, issued)
-		noError(t, err, "exclusivity scope %q", scope)
-		truth(t, len(q.Lines) == 2 && q.Lines[1].Code == "exclusivity:"+scope, "exclusivity line of scope %q: %+v", scope, q.Lines)
+		require.NoError(t, err, "exclusivity scope %q", scope)
+		assert.True(t, len(q.Lines) == 2 && q.Lines[1].Code == "exclusivity:"+scope, "exclusivity line of scope %q: %+v", scope, q.Lines)
 	}
 	for _, bad := range []pricing.Request{
 		{Platform: "instagram", Format: "post", Exclusivity: &pricing.ExclusivityRequest{Scope: "skincare", Months: 1}},
@@ -244,6 +247,6 @@ func TestExampleRateCardKeys(t *testing.T) {
 		{Platform: "youtube", Format: "long_video", Seconds: 300},
 	} {
 		_, err := card.Quote(bad, issued)
-		errorIs(t, err, pricing.ErrNoRule, "%+v", bad)
+		assert.ErrorIs(t, err, pricing.ErrNoRule, "%+v", bad)
 	}
 }

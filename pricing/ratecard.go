@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/creatorops/creatorops/internal/problem"
 )
 
 var maxPercent = decimal.NewFromInt(500)
@@ -15,9 +17,16 @@ var maxPercent = decimal.NewFromInt(500)
 // base, never five times over by intent); larger values are taken as typos.
 const MaxPercent = 500
 
-// Bounds on counts in rate cards and requests.
+// Bounds on counts in rate cards, requests and change orders. In JSON, a
+// count must be an integer (a value beyond the Go field's range, int64 for
+// counts of things, int for lengths, is reported with code
+// [CodeOutOfRange] by the decoders); [RateCard.Validate] and the quoting
+// methods then bound it.
 const (
-	maxCount   = 1_000_000 // quantities, revision rounds, seconds
+	// MaxCount bounds quantities, revision rounds, a base rate's count and
+	// lengths in seconds: 0..1,000,000.
+	MaxCount   = 1_000_000
+	maxCount   = MaxCount
 	maxMonths  = MaxDurationMonths
 	maxNetDays = 365
 )
@@ -72,11 +81,14 @@ type BaseRate struct {
 	// MinSeconds and MaxSeconds bound the length this fee covers; both zero
 	// means any length (photos, stories). A request's length must lie in
 	// [MinSeconds, MaxSeconds].
-	MinSeconds        int   `json:"min_seconds,omitempty"`
-	MaxSeconds        int   `json:"max_seconds,omitempty"`
-	Count             int   `json:"count,omitempty"`
-	Fee               Money `json:"fee"`
-	IncludedRevisions int   `json:"included_revisions"`
+	MinSeconds int `json:"min_seconds,omitempty"`
+	MaxSeconds int `json:"max_seconds,omitempty"`
+	// Count is the number of units Fee covers; 0 means 1. 0..1,000,000.
+	Count int64 `json:"count,omitempty"`
+	Fee   Money `json:"fee"`
+	// IncludedRevisions is the number of revision rounds the fee
+	// includes; 0..1,000,000.
+	IncludedRevisions int64 `json:"included_revisions"`
 }
 
 // UsageTier prices usage rights for one duration, paid or organic, on a set
@@ -96,11 +108,11 @@ type UsageTier struct {
 type WhitelistingRate struct {
 	MonthlyFee Money `json:"monthly_fee"`
 	SetupFee   Money `json:"setup_fee"`
-	MaxMonths  int   `json:"max_months,omitempty"` // 0: up to MaxDurationMonths
+	MaxMonths  int   `json:"max_months,omitempty"` // 0: up to MaxDurationMonths, the most it may be
 }
 
 // ExclusivityRate is the monthly fee of exclusivity in one scope. Scope is a
-// key the card chooses and a request names exactly: [ExampleRateCard] prices
+// key the card chooses and a request names exactly: [SampleRateCard] prices
 // "category" (one product category) and "industry" (a whole industry).
 type ExclusivityRate struct {
 	Scope      string `json:"scope"`
@@ -120,98 +132,94 @@ type Charge struct {
 // a stable code. It rejects: a missing version or base, an unknown currency,
 // amounts in another currency or negative, percentages below 0 or above
 // [MaxPercent], zero-length or duplicate usage durations, a charge with both
-// or neither of percent and fixed, inverted length ranges, and counts out of
-// range.
+// or neither of percent and fixed, inverted length ranges, valid_days
+// outside 1..365, net_days outside 0..365, and counts outside
+// 0..[MaxCount].
 func (c *RateCard) Validate() error {
-	var p problems
-	c.validate(&p)
-	return p.err()
+	p := newProblems()
+	c.validate(p)
+	return p.Err("rate card")
 }
 
-func (c *RateCard) validate(p *problems) {
+func (c *RateCard) validate(p *problem.List) {
 	if c.Version == "" {
-		p.add("version", CodeRequired, "version is required")
+		p.Add("version", CodeRequired, "version is required")
 	}
 	curOK := true
 	if c.Currency == "" {
-		p.add("currency", CodeRequired, "currency is required")
+		p.Add("currency", CodeRequired, "currency is required")
 		curOK = false
-	} else if _, perr := checkCurrency(c.Currency); perr != nil {
-		p.add("currency", CodeUnknownCurrency, "currency "+quote(c.Currency)+": "+perr.Reason)
+	} else if perr := checkCurrency(c.Currency); perr != nil {
+		p.Add("currency", CodeUnknownCurrency, "currency "+strconv.Quote(c.Currency)+": "+perr.Reason, unknownCurrency...)
 		curOK = false
 	}
 	if !c.Rounding.valid() {
-		p.add("rounding", CodeOutOfRange, "unknown rounding mode "+c.Rounding.String())
+		p.Add("rounding", CodeOutOfRange, "unknown rounding mode "+c.Rounding.String())
 	}
 	if c.ValidDays < 1 || c.ValidDays > 365 {
-		p.add("valid_days", CodeOutOfRange, "valid_days "+strconv.Itoa(c.ValidDays)+" not in 1..365")
+		p.Add("valid_days", CodeOutOfRange, "valid_days "+strconv.Itoa(c.ValidDays)+" not in 1..365")
 	}
 	if c.NetDays < 0 || c.NetDays > maxNetDays {
-		p.add("net_days", CodeOutOfRange, "net_days "+strconv.Itoa(c.NetDays)+" not in 0..365")
+		p.Add("net_days", CodeOutOfRange, "net_days "+strconv.Itoa(c.NetDays)+" not in 0..365")
 	}
 	money := func(path string, m Money, required bool) {
 		switch {
 		case !m.IsValid():
 			if required {
-				p.add(path, CodeRequired, "amount is required")
+				p.Add(path, CodeRequired, "amount is required")
 			}
 		case curOK && m.Currency() != c.Currency:
-			p.add(path, CodeCurrencyMismatch, quote(m.String())+" is not in the card's currency "+c.Currency)
+			p.Add(path, CodeCurrencyMismatch, strconv.Quote(m.String())+" is not in the card's currency "+c.Currency, ErrCurrencyMismatch)
 		case m.IsNegative():
-			p.add(path, CodeNegative, quote(m.String())+" is negative")
+			p.Add(path, CodeNegative, strconv.Quote(m.String())+" is negative")
 		}
 	}
 	percent := func(path string, pc Percent) {
 		if pc.d.IsNegative() {
-			p.add(path, CodeNegative, quote(pc.String())+" is negative")
+			p.Add(path, CodeNegative, strconv.Quote(pc.String())+" is negative")
 		} else if pc.d.GreaterThan(maxPercent) {
-			p.add(path, CodeOutOfRange, quote(pc.String())+" is above "+strconv.Itoa(MaxPercent)+"%")
+			p.Add(path, CodeOutOfRange, strconv.Quote(pc.String())+" is above "+strconv.Itoa(MaxPercent)+"%")
 		}
 	}
 	charge := func(path string, pct *Percent, fixed *Money) {
 		switch {
 		case pct != nil && fixed != nil:
-			p.add(path, CodeConflict, "set percent or fixed, not both")
+			p.Add(path, CodeConflict, "set percent or fixed, not both")
 		case pct != nil:
 			percent(path+".percent", *pct)
 		case fixed != nil:
 			money(path+".fixed", *fixed, true)
 		default:
-			p.add(path, CodeRequired, "set percent or fixed")
-		}
-	}
-	count := func(path string, n, lo int) {
-		if n < lo || n > maxCount {
-			p.add(path, CodeOutOfRange, strconv.Itoa(n)+" not in "+strconv.Itoa(lo)+".."+strconv.Itoa(maxCount))
+			p.Add(path, CodeRequired, "set percent or fixed")
 		}
 	}
 
 	if len(c.Base) == 0 {
-		p.add("base", CodeRequired, "at least one base rate is required")
+		p.Add("base", CodeRequired, "at least one base rate is required")
 	}
 	codes := make(map[string]int, len(c.Base))
 	for i, b := range c.Base {
-		path := "base[" + strconv.Itoa(i) + "]"
+		path := problem.Index("base", i)
 		if b.Code == "" {
-			p.add(path+".code", CodeRequired, "code is required")
+			p.Add(path+".code", CodeRequired, "code is required")
 		} else if j, dup := codes[b.Code]; dup {
-			p.add(path+".code", CodeDuplicate, "code "+quote(b.Code)+" already used by base["+strconv.Itoa(j)+"]")
+			p.Add(path+".code", CodeDuplicate, "code "+strconv.Quote(b.Code)+" already used by base["+strconv.Itoa(j)+"]")
 		} else {
 			codes[b.Code] = i
 		}
 		if b.Platform == "" {
-			p.add(path+".platform", CodeRequired, "platform is required")
+			p.Add(path+".platform", CodeRequired, "platform is required")
 		}
 		if b.Format == "" {
-			p.add(path+".format", CodeRequired, "format is required")
+			p.Add(path+".format", CodeRequired, "format is required")
 		}
-		count(path+".min_seconds", b.MinSeconds, 0)
-		count(path+".max_seconds", b.MaxSeconds, 0)
+		count(path+".min_seconds", b.MinSeconds, 0, maxCount, p)
+		count(path+".max_seconds", b.MaxSeconds, 0, maxCount, p)
 		if b.MaxSeconds < b.MinSeconds {
-			p.add(path+".max_seconds", CodeOutOfRange, "max_seconds "+strconv.Itoa(b.MaxSeconds)+" is below min_seconds "+strconv.Itoa(b.MinSeconds))
+			p.Add(path+".max_seconds", CodeOutOfRange, "max_seconds "+strconv.Itoa(b.MaxSeconds)+" is below min_seconds "+strconv.Itoa(b.MinSeconds))
 		}
-		count(path+".count", b.Count, 0)
-		count(path+".included_revisions", b.IncludedRevisions, 0)
+		count64(path+".count", b.Count, 0, p)
+		count64(path+".included_revisions", b.IncludedRevisions, 0, p)
 		money(path+".fee", b.Fee, true)
 	}
 	type usageKey struct {
@@ -221,21 +229,21 @@ func (c *RateCard) validate(p *problems) {
 	}
 	seen := map[usageKey]int{}
 	for i, u := range c.Usage {
-		path := "usage[" + strconv.Itoa(i) + "]"
+		path := problem.Index("usage", i)
 		if u.Duration.IsZero() {
-			p.add(path+".duration", CodeZeroDuration, "duration is required and must not be zero-length")
+			p.Add(path+".duration", CodeZeroDuration, "duration is required and must not be zero-length")
 		}
 		if len(u.Channels) == 0 {
-			p.add(path+".channels", CodeRequired, "at least one channel is required")
+			p.Add(path+".channels", CodeRequired, "at least one channel is required")
 		}
 		for j, ch := range u.Channels {
 			if ch == "" {
-				p.add(path+".channels["+strconv.Itoa(j)+"]", CodeRequired, "channel name is empty")
+				p.Add(problem.Index(path+".channels", j), CodeRequired, "channel name is empty")
 			}
 		}
 		k := usageKey{u.Paid, u.Duration, joinSorted(u.Channels)}
 		if j, dup := seen[k]; dup && !u.Duration.IsZero() {
-			p.add(path, CodeDuplicate, "same paid, duration and channels as usage["+strconv.Itoa(j)+"]")
+			p.Add(path, CodeDuplicate, "same paid, duration and channels as usage["+strconv.Itoa(j)+"]")
 		} else {
 			seen[k] = i
 		}
@@ -244,15 +252,15 @@ func (c *RateCard) validate(p *problems) {
 	if w := c.Whitelisting; w != nil {
 		money("whitelisting.monthly_fee", w.MonthlyFee, true)
 		money("whitelisting.setup_fee", w.SetupFee, false)
-		count("whitelisting.max_months", w.MaxMonths, 0)
+		count("whitelisting.max_months", w.MaxMonths, 0, maxMonths, p)
 	}
 	scopes := map[string]int{}
 	for i, e := range c.Exclusivity {
-		path := "exclusivity[" + strconv.Itoa(i) + "]"
+		path := problem.Index("exclusivity", i)
 		if e.Scope == "" {
-			p.add(path+".scope", CodeRequired, "scope is required")
+			p.Add(path+".scope", CodeRequired, "scope is required")
 		} else if j, dup := scopes[e.Scope]; dup {
-			p.add(path+".scope", CodeDuplicate, "scope "+quote(e.Scope)+" already priced by exclusivity["+strconv.Itoa(j)+"]")
+			p.Add(path+".scope", CodeDuplicate, "scope "+strconv.Quote(e.Scope)+" already priced by exclusivity["+strconv.Itoa(j)+"]")
 		} else {
 			scopes[e.Scope] = i
 		}

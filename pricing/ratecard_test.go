@@ -7,32 +7,24 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/pricing"
 )
 
-func TestExampleRateCardValid(t *testing.T) {
-	card := pricing.ExampleRateCard()
-	noError(t, card.Validate())
-	truth(t, card.Example)
+func TestSampleRateCardValid(t *testing.T) {
+	card := pricing.SampleRateCard()
+	require.NoError(t, card.Validate())
+	assert.True(t, card.Example)
 	b, err := json.Marshal(card)
-	noError(t, err)
+	require.NoError(t, err)
 	back, err := pricing.DecodeRateCard(b)
-	noError(t, err, "%s", b)
+	require.NoError(t, err, "%s", b)
 	q1, _ := card.Quote(sixLineRequest(), issued)
 	q2, err := back.Quote(sixLineRequest(), issued)
-	noError(t, err)
-	truth(t, q1.Equal(q2), "decoded card quotes differently")
-}
-
-func problemPaths(t *testing.T, err error) map[string]string {
-	t.Helper()
-	var ve *pricing.ValidationError
-	errorAs(t, err, &ve)
-	out := map[string]string{}
-	for _, p := range ve.Problems {
-		out[p.Path] = p.Code
-	}
-	return out
+	require.NoError(t, err)
+	assert.True(t, q1.Equal(q2), "decoded card quotes differently")
 }
 
 func TestDecodeRateCardErrors(t *testing.T) {
@@ -90,96 +82,80 @@ func TestDecodeRateCardErrors(t *testing.T) {
 		{"not an object", `[]`, map[string]string{"": pricing.CodeMalformed}},
 		{"trailing data", `{} {}`, map[string]string{"": pricing.CodeMalformed}},
 		{"huge integer", `{"version":"v","currency":"USD","valid_days":1e400,"base":[]}`,
-			map[string]string{"valid_days": pricing.CodeMalformed, "base": pricing.CodeRequired}},
+			map[string]string{"valid_days": pricing.CodeOutOfRange, "base": pricing.CodeRequired}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := pricing.DecodeRateCard([]byte(tt.json))
-			errorIs(t, err, pricing.ErrInvalid)
-			equal(t, problemPaths(t, err), tt.want)
+			assert.ErrorIs(t, err, pricing.ErrInvalid)
+			assert.Equal(t, tt.want, problemPaths(t, err))
 		})
 	}
 }
 
 func TestValidateSentinels(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	card.Base[0].Fee = pricing.MustParseMoney("1 EUR")
 	err := card.Validate()
-	errorIs(t, err, pricing.ErrCurrencyMismatch)
+	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
 	card.Currency = "ABC"
 	err = card.Validate()
-	errorIs(t, err, pricing.ErrUnknownCurrency)
+	assert.ErrorIs(t, err, pricing.ErrUnknownCurrency)
 	var fe *pricing.FieldError
-	errorAs(t, err, &fe)
-	truth(t, errors.Is(err, pricing.ErrInvalid))
+	require.ErrorAs(t, err, &fe)
+	assert.True(t, errors.Is(err, pricing.ErrInvalid))
 	// A ValidationError of several problems matches the sentinel of each.
-	card = pricing.ExampleRateCard()
+	card = pricing.SampleRateCard()
 	card.Version = ""
 	card.Base[0].Fee = pricing.MustParseMoney("2500.00 EUR")
 	err = card.Validate()
-	errorIs(t, err, pricing.ErrInvalid)
-	errorIs(t, err, pricing.ErrCurrencyMismatch)
-	truth(t, !errors.Is(err, pricing.ErrNoRule), "a card problem is not ErrNoRule")
-	card = pricing.ExampleRateCard()
+	assert.ErrorIs(t, err, pricing.ErrInvalid)
+	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
+	assert.True(t, !errors.Is(err, pricing.ErrNoRule), "a card problem is not ErrNoRule")
+	card = pricing.SampleRateCard()
 	card.Usage[0].Duration = pricing.Duration{}
-	equal(t, problemPaths(t, card.Validate()), map[string]string{"usage[0].duration": pricing.CodeZeroDuration})
+	assert.Equal(t, map[string]string{"usage[0].duration": pricing.CodeZeroDuration}, problemPaths(t, card.Validate()))
 }
 
 func TestDecodeRequest(t *testing.T) {
 	r, err := pricing.DecodeRequest([]byte(`{"platform":"tiktok","format":"short_video","seconds":45,
 		"usage":{"paid":true,"channels":["tiktok"],"duration":"3 months"},
 		"whitelisting":{"months":2,"spend_cap":{"amount":"5000","currency":"USD"},"regions":["US"]}}`))
-	noError(t, err)
-	equal(t, r.Usage.Duration, pricing.Months(3))
-	equal(t, r.Whitelisting.SpendCap.String(), "5000.00 USD")
+	require.NoError(t, err)
+	assert.Equal(t, pricing.Months(3), r.Usage.Duration)
+	assert.Equal(t, "5000.00 USD", r.Whitelisting.SpendCap.String())
 	_, err = pricing.DecodeRequest([]byte(`{"platform":"tiktok","usage":{"duration":"forever"},"extra":1}`))
-	equal(t, problemPaths(t, err), map[string]string{"request.usage.duration": pricing.CodeMalformed, "request.extra": pricing.CodeUnknownField})
-}
-
-func TestDuration(t *testing.T) {
-	for _, s := range []string{"1 month", "3 months", "1 day", "90 days", "perpetual"} {
-		d, err := pricing.ParseDuration(s)
-		noError(t, err)
-		equal(t, d.String(), s)
-	}
-	d, err := pricing.ParseDuration("1 months")
-	noError(t, err)
-	equal(t, d, pricing.Months(1))
-	for _, s := range []string{"", "0 months", "-1 months", "3 Months", "3  months", "1201 months", "36501 days", "3 weeks", "forever", "1e3 days", "9999999 days"} {
-		_, err := pricing.ParseDuration(s)
-		errorIs(t, err, pricing.ErrInvalid, s)
-	}
-	truth(t, pricing.Months(3) != pricing.Days(90))
+	assert.Equal(t, map[string]string{"request.usage.duration": pricing.CodeMalformed, "request.extra": pricing.CodeUnknownField}, problemPaths(t, err))
 }
 
 // TestGoldenQuote compares a full quote's JSON with testdata/quote.golden.json.
 // Run with UPDATE_GOLDEN=1 to rewrite it after an intended change, and review
 // the diff.
 func TestGoldenQuote(t *testing.T) {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	req := sixLineRequest()
 	req.NetZero = true
 	q, err := card.Quote(req, issued)
-	noError(t, err)
+	require.NoError(t, err)
 	got, err := json.MarshalIndent(q, "", "  ")
-	noError(t, err)
+	require.NoError(t, err)
 	got = append(got, '\n')
 	const path = "testdata/quote.golden.json"
 	if os.Getenv("UPDATE_GOLDEN") != "" {
-		noError(t, os.WriteFile(path, got, 0o644))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
 	}
 	want, err := os.ReadFile(path)
-	noError(t, err)
+	require.NoError(t, err)
 	if string(got) != string(want) {
 		t.Errorf("quote JSON differs from %s:\ngot:\n%s", path, got)
 	}
 	var back pricing.Quote
-	noError(t, json.Unmarshal(want, &back))
-	truth(t, back.Equal(q))
-	noError(t, back.Check())
+	require.NoError(t, json.Unmarshal(want, &back))
+	assert.True(t, back.Equal(q))
+	require.NoError(t, back.Check())
 	kinds := []pricing.LineKind{}
 	for _, l := range back.Lines {
 		kinds = append(kinds, l.Kind)
 	}
-	truth(t, slices.Equal(kinds, []pricing.LineKind{"base", "usage", "whitelisting", "whitelisting_setup", "exclusivity", "revisions", "rush", "net_zero"}), kinds)
+	assert.True(t, slices.Equal(kinds, []pricing.LineKind{"base", "usage", "whitelisting", "whitelisting_setup", "exclusivity", "revisions", "rush", "net_zero"}), kinds)
 }

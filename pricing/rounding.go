@@ -3,6 +3,8 @@ package pricing
 import (
 	"strconv"
 
+	"github.com/creatorops/creatorops/internal/problem"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -42,21 +44,22 @@ func (r RoundingMode) String() string {
 
 func (r RoundingMode) valid() bool { return r >= 0 && int(r) < len(roundingNames) }
 
-// ParseRoundingMode parses a mode's name, as String returns it.
+// ParseRoundingMode parses a mode's name, as String returns it ("half_up").
+// Names are exact: "HALF_UP" is a *[ParseError] wrapping [ErrInvalid].
 func ParseRoundingMode(s string) (RoundingMode, error) {
 	for i, n := range roundingNames {
 		if s == n {
 			return RoundingMode(i), nil
 		}
 	}
-	return 0, parseErr("rounding mode", s, `want one of "half_up", "half_even", "down", "up", "floor", "ceil"`, ErrInvalid)
+	return 0, parseError("rounding mode", s, s, `want one of "half_up", "half_even", "down", "up", "floor", "ceil"`)
 }
 
 // MarshalText implements [encoding.TextMarshaler]. A mode that is not one of
 // the constants is an error.
 func (r RoundingMode) MarshalText() ([]byte, error) {
 	if !r.valid() {
-		return nil, parseErr("rounding mode", r.String(), "not a rounding mode", ErrInvalid)
+		return nil, problem.NewFieldError(pkg, "", CodeOutOfRange, "marshal rounding mode: "+r.String()+" is not one of the constants")
 	}
 	return []byte(roundingNames[r]), nil
 }

@@ -9,11 +9,11 @@ import (
 )
 
 // pricingSection prices the campaign's deliverable: a 2500.00 USD short
-// video with 3 months of paid usage at 30% of the base, on the example rate
+// video with 3 months of paid usage at 30% of the base, on the sample rate
 // card (example figures, not market data). Every line says how it was made,
 // and the total is exactly the sum of the rounded lines.
 func pricingSection(w io.Writer) error {
-	card := pricing.ExampleRateCard()
+	card := pricing.SampleRateCard()
 	issued := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	q, err := card.Quote(pricing.Request{
 		Platform: "tiktok", Format: "short_video", Seconds: 45,

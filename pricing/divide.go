@@ -1,5 +1,7 @@
 package pricing
 
+// Exact division with explicit rounding, for pro-rata prices.
+
 import (
 	"math/big"
 
@@ -43,4 +45,26 @@ func roundRatio(num, den *big.Int, mode RoundingMode) decimal.Decimal {
 		}
 	}
 	return decimal.NewFromBigInt(q, 0)
+}
+
+// divRound returns num / den rounded to places digits with mode, exactly
+// (no intermediate rounding). den > 0.
+func divRound(num decimal.Decimal, den int64, places int32, mode RoundingMode) decimal.Decimal {
+	if den == 1 {
+		return mode.round(num, places)
+	}
+	scaled := num.Shift(places) // num × 10^places
+	coef := scaled.Coefficient()
+	exp := scaled.Exponent()
+	d := decimal.NewFromInt(den)
+	if exp > 0 {
+		coef.Mul(coef, pow10(int64(exp)))
+		exp = 0
+	}
+	// value = coef × 10^exp / den
+	denom := d.Coefficient()
+	if exp < 0 {
+		denom.Mul(denom, pow10(int64(-exp)))
+	}
+	return roundRatio(coef, denom, mode).Shift(-places)
 }

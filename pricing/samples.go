@@ -1,8 +1,8 @@
 package pricing
 
-// ExampleRateCard returns a rate card to start from, in USD. Its figures are
-// EXAMPLES, round numbers chosen to make quotes easy to read and check by
-// hand; they are not market data and not advice. The card is flagged
+// SampleRateCard returns sample data: a rate card to start from, in USD.
+// Its figures are round numbers chosen to make quotes easy to read and check
+// by hand; they are not market data and not advice. The card is flagged
 // Example, and so is every quote made from it. Edit a copy: each call
 // returns a new card.
 //
@@ -28,7 +28,7 @@ package pricing
 //     "3 months", "6 months" or "12 months" (not "90 days"), or "perpetual"
 //     for paid use.
 //   - Exclusivity scope: "category" or "industry".
-func ExampleRateCard() RateCard {
+func SampleRateCard() RateCard {
 	usd := func(s string) Money { return MustParseMoney(s + " USD") }
 	pct := func(s string) *Percent { p := MustParsePercent(s); return &p }
 	social := []string{"tiktok", "instagram", "facebook"}
