@@ -135,8 +135,8 @@ func ExampleDecodeRateCard_errors() {
 	}
 	fmt.Println(errors.Is(err, pricing.ErrInvalid), errors.Is(err, pricing.ErrCurrencyMismatch))
 	// Output:
-	// valid_days   duplicate_key     key "valid_days" given more than once
 	// Currency     unknown_field     unknown field "Currency" (did you mean "currency"? keys match exactly)
+	// valid_days   duplicate_key     key "valid_days" given more than once
 	// discount     unknown_field     unknown field "discount"
 	// base[0].fee  currency_mismatch "1200.00 EUR" is not in the card's currency USD
 	// true true

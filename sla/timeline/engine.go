@@ -658,7 +658,9 @@ func (r *run) finish() State {
 	}
 	st.ExtraRounds = r.rounds
 	if r.rounds > 0 && r.t.plan.RevisionFee.IsValid() {
-		st.ExtraCost = r.t.plan.RevisionFee.MulInt(r.rounds)
+		if c, err := r.t.plan.RevisionFee.MulInt(r.rounds); err == nil {
+			st.ExtraCost = c // an error would need a fee beyond Money's range
+		}
 	}
 	st.Done = done
 	if !r.next.IsZero() {
