@@ -37,7 +37,7 @@ func BenchmarkCTR(b *testing.B) {
 }
 
 func BenchmarkEngagementRate(b *testing.B) {
-	def := metrics.MustDefinition(metrics.BasisReach, metrics.AllInteractions)
+	def := metrics.MustNewDefinition(metrics.BasisReach, metrics.AllInteractions)
 	c := metrics.Counts{Reach: metrics.Known(120000), Likes: metrics.Known(3000),
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
 	b.ReportAllocs()
@@ -104,7 +104,7 @@ func BenchmarkRollup1000ByCreator(b *testing.B) {
 
 // The engagement rate of one post does not allocate; keep it that way.
 func TestEngagementRateDoesNotAllocate(t *testing.T) {
-	def := metrics.MustDefinition(metrics.BasisReach, metrics.AllInteractions)
+	def := metrics.MustNewDefinition(metrics.BasisReach, metrics.AllInteractions)
 	c := metrics.Counts{Reach: metrics.Known(120000), Likes: metrics.Known(3000),
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
 	if n := testing.AllocsPerRun(100, func() { _, sinkErr = def.Rate(c) }); n != 0 {

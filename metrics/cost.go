@@ -21,17 +21,17 @@ func costPer(op string, cost pricing.Money, scale decimal.Decimal, name string, 
 	}
 	m, err := pricing.NewMoney(div(amount, n), cost.Currency())
 	if err != nil { // only a result beyond Money's bounds (40 integer digits) gets here
-		return pricing.Money{}, invalid(op, "cost", cost.String(), "result exceeds the bounds of pricing.Money")
+		return pricing.Money{}, invalid(op, "cost", cost.String(), CodeOutOfRange, "result exceeds the bounds of pricing.Money")
 	}
 	return m, nil
 }
 
 func checkCost(op string, cost pricing.Money) error {
 	if cost.Currency() == "" {
-		return invalid(op, "cost", "", "zero Money has no currency")
+		return invalid(op, "cost", "", CodeRequired, "zero Money has no currency")
 	}
 	if cost.IsNegative() {
-		return invalid(op, "cost", cost.String(), "negative cost")
+		return invalid(op, "cost", cost.String(), CodeNegative, "negative cost")
 	}
 	return nil
 }

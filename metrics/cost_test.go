@@ -1,9 +1,11 @@
 package metrics_test
 
 import (
-	"errors"
 	"math"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
@@ -42,24 +44,13 @@ func TestCostFormulas(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := tt.f(tt.cost, tt.n)
-			if err != nil {
-				t.Fatalf("(%v, %d) error = %v", tt.cost, tt.n, err)
-			}
-			if got.Currency() != tt.cost.Currency() {
-				t.Errorf("(%v, %d) currency = %s, want %s", tt.cost, tt.n, got.Currency(), tt.cost.Currency())
-			}
-			if !got.Amount().Equal(dec(tt.exact)) {
-				t.Errorf("(%v, %d) = %v, want exactly %s", tt.cost, tt.n, got.Amount(), tt.exact)
-			}
-			if s := tt.format(got); s != tt.display {
-				t.Errorf("formatted (%v, %d) = %s, want %s", tt.cost, tt.n, s, tt.display)
-			}
-			if r := tt.round(got); !r.Equal(pricing.MustParseMoney(tt.display)) {
-				t.Errorf("rounded (%v, %d) = %v, want %s", tt.cost, tt.n, r, tt.display)
-			}
-			if !got.Amount().Equal(dec(tt.exact)) {
-				t.Errorf("display rounding changed the value to %v", got.Amount())
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.cost.Currency(), got.Currency())
+			assert.True(t, got.Amount().Equal(dec(tt.exact)), "(%v, %d) = %v, want exactly %s", tt.cost, tt.n, got.Amount(), tt.exact)
+			assert.Equal(t, tt.display, tt.format(got))
+			r := tt.round(got)
+			assert.True(t, r.Equal(pricing.MustParseMoney(tt.display)), "rounded (%v, %d) = %v, want %s", tt.cost, tt.n, r, tt.display)
+			assert.True(t, got.Amount().Equal(dec(tt.exact)), "display rounding changed the value to %v", got.Amount())
 		})
 	}
 }
@@ -85,16 +76,13 @@ func TestCostFormulaErrors(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(fname+"/"+tt.name, func(t *testing.T) {
 				got, err := f(tt.cost, tt.n)
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("%s(%v, %d) = %v, %v; want error wrapping %v", fname, tt.cost, tt.n, got, err, tt.err)
-				}
-				var ie *metrics.InputError
-				if !errors.As(err, &ie) || ie.Op != fname {
-					t.Errorf("%s error %v is not an *InputError naming %s", fname, err, fname)
-				}
-				if got.Currency() != "" {
-					t.Errorf("%s returned %v with an error, want the zero Money", fname, got)
-				}
+				require.ErrorIs(t, err, tt.err)
+				var fe *metrics.FieldError
+				require.ErrorAs(t, err, &fe)
+				assert.Contains(t, fe.Message, fname+": ")
+				var ve *metrics.ValidationError
+				assert.ErrorAs(t, err, &ve, "every error reads as a *ValidationError")
+				assert.Empty(t, got.Currency(), "%s returned %v with an error, want the zero Money", fname, got)
 			})
 		}
 	}
@@ -102,20 +90,25 @@ func TestCostFormulaErrors(t *testing.T) {
 
 func TestCostErrorMessages(t *testing.T) {
 	_, err := metrics.CPM(usd("2000.00"), 0)
-	if want := "metrics: CPM: impressions 0: zero denominator"; err.Error() != want {
-		t.Errorf("CPM error = %q, want %q", err, want)
-	}
+	var fe *metrics.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "impressions", fe.Path)
+	assert.Equal(t, metrics.CodeUndefined, fe.Code)
+	assert.Equal(t, "CPM: impressions 0: zero denominator", fe.Message)
+	assert.EqualError(t, err, "metrics: impressions: CPM: impressions 0: zero denominator")
+
 	_, err = metrics.CPV(usd("-5.00"), 10)
-	if want := "metrics: CPV: cost -5.00 USD: negative cost"; err.Error() != want {
-		t.Errorf("CPV error = %q, want %q", err, want)
-	}
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "cost", fe.Path)
+	assert.Equal(t, metrics.CodeNegative, fe.Code)
+	assert.Equal(t, "CPV: cost -5.00 USD: negative cost", fe.Message)
+
+	_, err = metrics.CPA(pricing.Money{}, 10)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, metrics.CodeRequired, fe.Code)
 }
 
 func TestDisplayHelpersLeaveZeroMoney(t *testing.T) {
-	if got := metrics.RoundCPV(pricing.Money{}); got.Currency() != "" {
-		t.Errorf("RoundCPV(zero Money) = %v", got)
-	}
-	if got := metrics.FormatCPV(pricing.Money{}); got != "invalid Money" {
-		t.Errorf("FormatCPV(zero Money) = %q", got)
-	}
+	assert.Empty(t, metrics.RoundCPV(pricing.Money{}).Currency())
+	assert.Equal(t, "invalid Money", metrics.FormatCPV(pricing.Money{}))
 }

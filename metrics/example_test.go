@@ -39,8 +39,8 @@ func ExampleCPM() {
 	fmt.Println(errors.Is(err, metrics.ErrInvalid), err)
 	// Output:
 	// 10.00 USD <nil>
-	// true metrics: CPM: impressions 0: zero denominator
-	// true metrics: CPM: impressions -10: negative count
+	// true metrics: impressions: CPM: impressions 0: zero denominator
+	// true metrics: impressions: CPM: impressions -10: negative count
 }
 
 func ExampleCPV() {
@@ -59,7 +59,7 @@ func ExampleCPA() {
 }
 
 func ExampleCPE() {
-	def := metrics.MustDefinition(metrics.BasisReach, metrics.AllInteractions)
+	def := metrics.MustNewDefinition(metrics.BasisReach, metrics.AllInteractions)
 	post := metrics.Counts{Reach: metrics.Known(120000), Likes: metrics.Known(3000),
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
 	engagements, _ := def.Engagements(post)
@@ -101,17 +101,17 @@ func ExampleDefinition_Rate() {
 	fmt.Println(errors.Is(err, metrics.ErrUnknown), err)
 	// Output:
 	// 3.00% (likes+comments+shares+saves / reach)
-	// true metrics: engagement rate: saves: unknown (no data)
+	// true metrics: saves: engagement rate: saves: unknown (no data)
 }
 
 func ExampleEngagementRate_Combine() {
-	byViews := metrics.MustDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments)
+	byViews := metrics.MustNewDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments)
 	big, _ := metrics.NewEngagementRate(byViews, 1000, 100000) // 1%
 	small, _ := metrics.NewEngagementRate(byViews, 500, 5000)  // 10%
 	both, _ := big.Combine(small)
 	fmt.Println("combined:", both, "not the 5.50% average of the two rates")
 
-	byReach := metrics.MustDefinition(metrics.BasisReach, metrics.CountLikes|metrics.CountComments)
+	byReach := metrics.MustNewDefinition(metrics.BasisReach, metrics.CountLikes|metrics.CountComments)
 	other, _ := metrics.NewEngagementRate(byReach, 500, 5000)
 	_, err := big.Combine(other)
 	fmt.Println(errors.Is(err, metrics.ErrMismatch))
@@ -120,7 +120,7 @@ func ExampleEngagementRate_Combine() {
 	// Output:
 	// combined: 1.43% (likes+comments / views) not the 5.50% average of the two rates
 	// true
-	// true metrics: combine engagement rates: reach: reach is unique per post and cannot be summed across posts
+	// true metrics: reach: combine engagement rates: reach: reach is unique per post and cannot be summed across posts
 }
 
 // The trap of averaging ratios: the campaign's CPV is total cost over total views, not
@@ -135,7 +135,7 @@ func ExampleSummarize() {
 			Actual: &metrics.Actual{Counts: metrics.Counts{Views: metrics.Known(10000)}, Source: src}},
 		{ID: "late", Creator: "ben", Platform: "instagram", Cost: pricing.MustParseMoney("500.00 USD")},
 	}
-	def := metrics.MustDefinition(metrics.BasisViews, metrics.CountLikes)
+	def := metrics.MustNewDefinition(metrics.BasisViews, metrics.CountLikes)
 	s, err := metrics.Summarize(def, metrics.Report7Days, posts)
 	if err != nil {
 		panic(err)
@@ -163,7 +163,7 @@ func ExampleSummary_Estimate() {
 	cost, _ := pricing.MustParseMoney("2500.00 USD").Add(pricing.MustParseMoney("750.00 USD"))
 	src := metrics.Source{Kind: metrics.SourceScreenshot, Window: metrics.Report30Days,
 		CapturedAt: time.Date(2026, 4, 1, 12, 0, 0, 0, time.UTC)}
-	s, _ := metrics.Summarize(metrics.MustDefinition(metrics.BasisViews, metrics.AllInteractions),
+	s, _ := metrics.Summarize(metrics.MustNewDefinition(metrics.BasisViews, metrics.AllInteractions),
 		metrics.Report30Days, []metrics.Post{{ID: "reel", Cost: cost, ExpectedViews: metrics.Known(150000),
 			Actual: &metrics.Actual{Counts: metrics.Counts{Views: metrics.Known(120000)}, Source: src}}})
 	e, _ := s.Estimate()

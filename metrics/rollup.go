@@ -1,12 +1,11 @@
 package metrics
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"time"
 
+	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/pricing"
 	"github.com/shopspring/decimal"
 )
@@ -89,65 +88,71 @@ type Summary struct {
 }
 
 // Summarize validates posts and rolls them up under def, for actuals answering window.
-// It reports every problem at once (errors.Join): a missing or duplicate ID, a negative
-// cost or the zero Money (no currency), a negative count, an actual without a valid
-// [Source] or captured before PostedAt ([ErrInvalid]); an actual answering another
-// window ([ErrMismatch]); costs in different currencies (a *[MismatchError] wrapping both
-// [ErrMismatch] and [pricing.ErrCurrencyMismatch]). A zero cost such as 0.00 USD is
-// valid: a gifted post. No posts is [ErrUndefined]. The posts are copied; later changes to them do not reach the Summary.
+// It reports every problem at once, in one *[ValidationError] whose problems carry
+// their paths ("posts[3].actual.counts.views"): a zero definition or window, a missing
+// or duplicate ID, a negative cost or the zero Money (no currency), a negative count,
+// an actual without a valid [Source] or captured before PostedAt ([ErrInvalid]); an
+// actual answering another window ([ErrMismatch]); costs in different currencies (code
+// "currency_mismatch", wrapping both [ErrMismatch] and [pricing.ErrCurrencyMismatch]). A
+// zero cost such as 0.00 USD is valid: a gifted post. No posts is [ErrUndefined]. The
+// posts are copied; later changes to them do not reach the Summary.
 func Summarize(def Definition, window ReportWindow, posts []Post) (Summary, error) {
 	const op = "Summarize"
+	p := newProblems()
 	if def.IsZero() {
-		return Summary{}, invalid(op, "definition", "", "zero Definition")
+		p.add("definition", CodeRequired, "zero Definition")
 	}
 	if window.Days() == 0 {
-		return Summary{}, invalid(op, "window", "", `want Report7Days or Report30Days`)
+		p.add("window", CodeRequired, "want Report7Days or Report30Days")
 	}
 	if len(posts) == 0 {
-		return Summary{}, undefined(op, "posts", "", "no posts")
+		p.Add("posts", CodeUndefined, "no posts", ErrUndefined)
 	}
-	var errs []error
 	rows := make([]row, 0, len(posts))
 	seen := make(map[string]struct{}, len(posts))
 	var total pricing.Money
-	for i, p := range posts {
-		name := "posts[" + strconv.Itoa(i) + "]"
-		if p.ID == "" {
-			errs = append(errs, invalid(op, name+".id", "", "missing"))
+	for i := range posts {
+		post := &posts[i]
+		base := problem.Index("posts", i)
+		if post.ID == "" {
+			p.add(base+".id", CodeRequired, "missing")
 		} else {
-			name = "post " + strconv.Quote(p.ID)
-			if _, dup := seen[p.ID]; dup {
-				errs = append(errs, invalid(op, name, "", "duplicate ID"))
+			if _, dup := seen[post.ID]; dup {
+				p.add(base+".id", CodeDuplicate, "duplicate ID "+problem.Quote(post.ID))
 			}
-			seen[p.ID] = struct{}{}
+			seen[post.ID] = struct{}{}
 		}
-		if err := checkCost(op+": "+name, p.Cost); err != nil {
-			errs = append(errs, err)
-		} else if i == 0 || total.Currency() == "" {
-			total = p.Cost
-		} else if sum, err := total.Add(p.Cost); err != nil {
-			errs = append(errs, moneyError(op+": "+name, "cost", total, p.Cost, err))
-		} else {
-			total = sum
+		switch {
+		case post.Cost.Currency() == "":
+			p.add(base+".cost", CodeRequired, "zero Money has no currency")
+		case post.Cost.IsNegative():
+			p.add(base+".cost", CodeNegative, post.Cost.String()+": negative cost")
+		case total.Currency() == "":
+			total = post.Cost
+		default:
+			sum, err := total.Add(post.Cost)
+			if err != nil {
+				p.Add(base+".cost", CodeCurrencyMismatch, "currency "+problem.Quote(post.Cost.Currency())+
+					" differs from "+problem.Quote(total.Currency())+" of the posts before", ErrMismatch, pricing.ErrCurrencyMismatch)
+			} else {
+				total = sum
+			}
 		}
-		if n, ok := p.ExpectedViews.Get(); ok && n < 0 {
-			errs = append(errs, invalid(op+": "+name, "expected views", strconv.FormatInt(n, 10), "negative count"))
+		if n, ok := post.ExpectedViews.Get(); ok && n < 0 {
+			p.add(base+".expected_views", CodeNegative, strconv.FormatInt(n, 10)+": negative count")
 		}
-		r := row{id: p.ID, creator: p.Creator, platform: p.Platform, cost: p.Cost, expected: p.ExpectedViews}
-		if a := p.Actual; a != nil {
+		r := row{id: post.ID, creator: post.Creator, platform: post.Platform, cost: post.Cost, expected: post.ExpectedViews}
+		if a := post.Actual; a != nil {
 			r.reported, r.counts = true, a.Counts
-			if err := a.Counts.Validate(); err != nil {
-				errs = append(errs, fmt.Errorf("metrics: %s: %s: %w", op, name, err))
+			a.Counts.validate(&p, base+".actual.counts")
+			src := base + ".actual.source"
+			if !a.Source.validate(&p, src) && a.Source.Window != window && window.Days() != 0 {
+				p.Add(src+".window", CodeMismatch, "report window "+problem.Quote(a.Source.Window.String())+
+					" differs from the roll-up's "+problem.Quote(window.String()), ErrMismatch)
 			}
-			if err := a.Source.Validate(); err != nil {
-				errs = append(errs, fmt.Errorf("metrics: %s: %s: %w", op, name, err))
-			} else if a.Source.Window != window {
-				errs = append(errs, &MismatchError{Op: op + ": " + name, What: "report window",
-					A: a.Source.Window.String(), B: window.String()})
-			}
-			if !p.PostedAt.IsZero() && !a.Source.CapturedAt.IsZero() && a.Source.CapturedAt.Before(p.PostedAt) {
-				errs = append(errs, invalid(op+": "+name, "source captured_at",
-					a.Source.CapturedAt.Format(time.RFC3339), "before the post went live"))
+			if !post.PostedAt.IsZero() && !a.Source.CapturedAt.IsZero() && a.Source.CapturedAt.Before(post.PostedAt) {
+				p.add(src+".captured_at", CodeOutOfRange, a.Source.CapturedAt.Format(time.RFC3339)+
+					": before the post went live at "+post.PostedAt.Format(time.RFC3339))
 			}
 			if n, err := def.Engagements(a.Counts); err == nil {
 				r.engagements = Known(n)
@@ -155,8 +160,8 @@ func Summarize(def Definition, window ReportWindow, posts []Post) (Summary, erro
 		}
 		rows = append(rows, r)
 	}
-	if len(errs) > 0 {
-		return Summary{}, errors.Join(errs...)
+	if err := p.Err(op); err != nil {
+		return Summary{}, err
 	}
 	return Summary{def: def, window: window, rows: rows, cost: total}, nil
 }
@@ -168,7 +173,7 @@ func (s Summary) Definition() Definition { return s.def }
 func (s Summary) Window() ReportWindow { return s.window }
 
 // Posts returns the number of posts in the roll-up, reported or not.
-func (s Summary) Posts() int { return len(s.rows) }
+func (s Summary) Posts() int64 { return int64(len(s.rows)) }
 
 // Cost returns the total cost of every post, reported or not.
 func (s Summary) Cost() pricing.Money { return s.cost }
@@ -229,7 +234,7 @@ func (s Summary) sum(name string, f func(*row) Count) (sum int64, cost pricing.M
 			continue
 		}
 		if sum > maxInt64-v {
-			return 0, pricing.Money{}, 0, invalid("Summary", name, "", "sum overflows int64")
+			return 0, pricing.Money{}, 0, overflow("Summary", name)
 		}
 		sum += v
 		if n == 0 {
@@ -292,7 +297,7 @@ func (s Summary) pairSum(numName string, num Metric, denName string, den Metric)
 			continue
 		}
 		if a > maxInt64-x || b > maxInt64-y {
-			return 0, 0, 0, invalid("Summary", numName+" or "+denName, "", "sum overflows int64")
+			return 0, 0, 0, overflow("Summary", numName+" or "+denName)
 		}
 		a, b, n = a+x, b+y, n+1
 	}
@@ -337,7 +342,7 @@ func (s Summary) EngagementRate() (EngagementRate, error) {
 			continue
 		}
 		if eng > maxInt64-e || basis > maxInt64-b {
-			return EngagementRate{}, invalid("Summary.EngagementRate", "sum", "", "overflows int64")
+			return EngagementRate{}, overflow("Summary.EngagementRate", "sum")
 		}
 		eng, basis, n = eng+e, basis+b, n+1
 	}
@@ -358,7 +363,7 @@ func (s Summary) EngagementRate() (EngagementRate, error) {
 // Estimate sets the CPV estimated at quote time beside the actual one, for the same
 // posts and the same cost. Both CPVs are at [Precision].
 type Estimate struct {
-	Posts         int           // posts with both expected and actual views
+	Posts         int64         // posts with both expected and actual views
 	Cost          pricing.Money // their total cost
 	ExpectedViews int64
 	ActualViews   int64
@@ -394,7 +399,7 @@ func (e Estimate) ViewsDifference() int64 { return e.ActualViews - e.ExpectedVie
 func (e Estimate) CPVDifference() (pricing.Money, error) {
 	const op = "Estimate.CPVDifference"
 	if e.ActualCPV.Currency() == "" || e.EstimatedCPV.Currency() == "" {
-		return pricing.Money{}, invalid(op, "CPV", "", "zero Money has no currency")
+		return pricing.Money{}, invalid(op, "CPV", "", CodeRequired, "zero Money has no currency")
 	}
 	d, err := e.ActualCPV.Sub(e.EstimatedCPV)
 	if err != nil {
@@ -424,7 +429,7 @@ func (s Summary) Estimate() (Estimate, error) {
 			continue
 		}
 		if exp > maxInt64-e || act > maxInt64-a {
-			return Estimate{}, invalid("Summary.Estimate", "views", "", "sum overflows int64")
+			return Estimate{}, overflow("Summary.Estimate", "views")
 		}
 		exp, act = exp+e, act+a
 		if n == 0 {
@@ -445,7 +450,7 @@ func (s Summary) Estimate() (Estimate, error) {
 	if err != nil {
 		return Estimate{}, err
 	}
-	e.Posts = n
+	e.Posts = int64(n)
 	return e, nil
 }
 

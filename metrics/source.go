@@ -1,9 +1,10 @@
 package metrics
 
 import (
-	"errors"
 	"strings"
 	"time"
+
+	"github.com/creatorops/creatorops/internal/problem"
 )
 
 // SourceKind says where a reported number came from.
@@ -33,7 +34,7 @@ func (k SourceKind) String() string {
 // MarshalText implements [encoding.TextMarshaler]. The zero SourceKind is an error.
 func (k SourceKind) MarshalText() ([]byte, error) {
 	if k < SourceScreenshot || k > SourcePromoCode {
-		return nil, invalid("SourceKind", "kind", "", "zero or unknown SourceKind")
+		return nil, invalid("SourceKind.MarshalText", "kind", "", CodeRequired, "zero or unknown SourceKind")
 	}
 	return []byte(k.String()), nil
 }
@@ -52,8 +53,8 @@ func (k *SourceKind) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return &ParseError{What: "source kind", Input: s,
-		Reason: "want screenshot, export, api, link_tracker or promo_code"}
+	return problem.NewParseError(pkg, ParseError{What: "source kind", Input: s, Token: s,
+		Reason: "want screenshot, export, api, link_tracker or promo_code"}, ErrInvalid)
 }
 
 // ReportWindow is the reporting deadline an actual answers: the report due 7 or 30
@@ -88,7 +89,7 @@ func (w ReportWindow) String() string {
 // MarshalText implements [encoding.TextMarshaler]. The zero ReportWindow is an error.
 func (w ReportWindow) MarshalText() ([]byte, error) {
 	if w.Days() == 0 {
-		return nil, invalid("ReportWindow", "window", "", "zero or unknown ReportWindow")
+		return nil, invalid("ReportWindow.MarshalText", "window", "", CodeRequired, "zero or unknown ReportWindow")
 	}
 	return []byte(w.String()), nil
 }
@@ -104,7 +105,7 @@ func (w *ReportWindow) UnmarshalText(text []byte) error {
 	case "30d":
 		*w = Report30Days
 	default:
-		return &ParseError{What: "report window", Input: string(text), Reason: `want "7d" or "30d"`}
+		return problem.NewParseError(pkg, ParseError{What: "report window", Input: string(text), Reason: `want "7d" or "30d"`}, ErrInvalid)
 	}
 	return nil
 }
@@ -130,20 +131,28 @@ type Source struct {
 	Reference string `json:"reference,omitempty"`
 }
 
-// Validate reports every problem with s, joined, each wrapping [ErrInvalid]: a zero or
-// unknown Kind, a zero CapturedAt, a zero or unknown Window.
+// Validate reports every problem with s: nil, or one *[ValidationError] with a problem
+// (code "required", wrapping [ErrInvalid]) at each of "kind" (zero or unknown),
+// "captured_at" (zero) and "window" (zero or unknown).
 func (s Source) Validate() error {
-	var errs []error
+	p := newProblems()
+	s.validate(&p, "")
+	return p.Err("source")
+}
+
+// validate records the problems of s under base and reports whether there were any.
+func (s Source) validate(p *problems, base string) (bad bool) {
+	n := len(p.Problems)
 	if s.Kind < SourceScreenshot || s.Kind > SourcePromoCode {
-		errs = append(errs, invalid("source", "kind", "", "missing: say where the number came from"))
+		p.add(problem.JoinPath(base, "kind"), CodeRequired, "missing: say where the number came from")
 	}
 	if s.CapturedAt.IsZero() {
-		errs = append(errs, invalid("source", "captured_at", "", "missing"))
+		p.add(problem.JoinPath(base, "captured_at"), CodeRequired, "missing")
 	}
 	if s.Window.Days() == 0 {
-		errs = append(errs, invalid("source", "window", "", `missing: want "7d" or "30d"`))
+		p.add(problem.JoinPath(base, "window"), CodeRequired, `missing: want "7 days" or "30 days"`)
 	}
-	return errors.Join(errs...)
+	return len(p.Problems) > n
 }
 
 // Early reports whether the figures were captured before the window closed, i.e. before

@@ -2,10 +2,11 @@ package metrics_test
 
 import (
 	"encoding/json"
-	"errors"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
@@ -51,18 +52,17 @@ func TestReportWindowDeadlineAcrossDST(t *testing.T) {
 
 func TestSourceValidate(t *testing.T) {
 	ok := metrics.Source{Kind: metrics.SourceScreenshot, CapturedAt: time.Date(2026, 3, 12, 18, 0, 0, 0, time.UTC), Window: metrics.Report7Days}
-	if err := ok.Validate(); err != nil {
-		t.Fatalf("Validate(%+v) = %v", ok, err)
-	}
+	require.NoError(t, ok.Validate())
 	err := metrics.Source{}.Validate()
-	if !errors.Is(err, metrics.ErrInvalid) {
-		t.Fatalf("zero Source Validate() = %v, want ErrInvalid", err)
+	require.ErrorIs(t, err, metrics.ErrInvalid)
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	var paths []string
+	for _, p := range ve.Problems {
+		paths = append(paths, p.Path)
+		assert.Equal(t, metrics.CodeRequired, p.Code)
 	}
-	for _, field := range []string{"kind", "captured_at", "window"} {
-		if !strings.Contains(err.Error(), field) {
-			t.Errorf("zero Source Validate() = %q, does not name %s", err, field)
-		}
-	}
+	assert.Equal(t, []string{"kind", "captured_at", "window"}, paths)
 }
 
 func TestSourceEarly(t *testing.T) {
@@ -86,29 +86,19 @@ func TestSourceEarly(t *testing.T) {
 func TestSourceJSON(t *testing.T) {
 	in := metrics.Source{Kind: metrics.SourcePromoCode, CapturedAt: time.Date(2026, 3, 31, 9, 0, 0, 0, time.FixedZone("", 2*3600)), Window: metrics.Report30Days, Reference: "ANNA15"}
 	b, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"kind":"promo_code","captured_at":"2026-03-31T09:00:00+02:00","window":"30d","reference":"ANNA15"}`
-	if string(b) != want {
-		t.Errorf("Marshal = %s, want %s", b, want)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, `{"kind":"promo_code","captured_at":"2026-03-31T09:00:00+02:00","window":"30d","reference":"ANNA15"}`, string(b))
 	var out metrics.Source
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
-	if out.Kind != in.Kind || out.Window != in.Window || !out.CapturedAt.Equal(in.CapturedAt) || out.Reference != in.Reference {
-		t.Errorf("round trip = %+v, want %+v", out, in)
-	}
-	if err := json.Unmarshal([]byte(`{"kind":"rumour"}`), &out); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("unknown kind error = %v, want ErrInvalid", err)
-	}
-	if err := json.Unmarshal([]byte(`{"window":"14d"}`), &out); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("unknown window error = %v, want ErrInvalid", err)
-	}
-	if _, err := json.Marshal(metrics.Source{}); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("Marshal zero Source error = %v, want ErrInvalid", err)
-	}
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in.Kind, out.Kind)
+	assert.Equal(t, in.Window, out.Window)
+	assert.True(t, out.CapturedAt.Equal(in.CapturedAt))
+	assert.Equal(t, in.Reference, out.Reference)
+
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"kind":"rumour"}`), &out), metrics.ErrInvalid)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"window":"14d"}`), &out), metrics.ErrInvalid)
+	_, err = json.Marshal(metrics.Source{})
+	assert.ErrorIs(t, err, metrics.ErrInvalid)
 }
 
 // The JSON form the Post doc comment shows round-trips exactly.
@@ -118,44 +108,34 @@ func TestPostJSON(t *testing.T) {
 		`"actual":{"counts":{"views":"120000"},` +
 		`"source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7d"}}}`
 	var p metrics.Post
-	if err := json.Unmarshal([]byte(doc), &p); err != nil {
-		t.Fatal(err)
-	}
-	if p.ID != "reel-1" || p.Creator != "anna" || p.Platform != "instagram" ||
-		!p.Cost.Equal(pricing.MustParseMoney("3250.00 USD")) || p.ExpectedViews != metrics.Known(150000) ||
-		p.Actual == nil || p.Actual.Counts != (metrics.Counts{Views: metrics.Known(120000)}) ||
-		p.Actual.Source.Kind != metrics.SourceExport || p.Actual.Source.Window != metrics.Report7Days {
-		t.Fatalf("decoded %+v", p)
-	}
-	if want := time.Date(2026, 3, 2, 23, 0, 0, 0, time.UTC); !p.PostedAt.Equal(want) {
-		t.Errorf("PostedAt = %v, want %v", p.PostedAt, want)
-	}
+	require.NoError(t, json.Unmarshal([]byte(doc), &p))
+	assert.Equal(t, "reel-1", p.ID)
+	assert.Equal(t, "anna", p.Creator)
+	assert.Equal(t, "instagram", p.Platform)
+	assert.True(t, p.Cost.Equal(pricing.MustParseMoney("3250.00 USD")), "cost %v", p.Cost)
+	assert.Equal(t, metrics.Known(150000), p.ExpectedViews)
+	require.NotNil(t, p.Actual)
+	assert.Equal(t, metrics.Counts{Views: metrics.Known(120000)}, p.Actual.Counts)
+	assert.Equal(t, metrics.SourceExport, p.Actual.Source.Kind)
+	assert.Equal(t, metrics.Report7Days, p.Actual.Source.Window)
+	assert.True(t, p.PostedAt.Equal(time.Date(2026, 3, 2, 23, 0, 0, 0, time.UTC)), "PostedAt = %v", p.PostedAt)
 	b, err := json.Marshal(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(b) != doc {
-		t.Errorf("json.Marshal(decoded Post) =\n%s\nwant\n%s", b, doc)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, doc, string(b))
 
 	// A post without a report, a posting instant or an estimate leaves them out, and
 	// comes back the same.
 	bare := metrics.Post{ID: "story-2", Cost: pricing.MustParseMoney("0.00 USD")}
 	b, err = json.Marshal(bare)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `{"id":"story-2","cost":"0.00 USD"}`; string(b) != want {
-		t.Errorf("json.Marshal(%+v) = %s, want %s", bare, b, want)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, `{"id":"story-2","cost":"0.00 USD"}`, string(b))
 	var back metrics.Post
-	if err := json.Unmarshal(b, &back); err != nil {
-		t.Fatal(err)
-	}
-	if back.ID != bare.ID || !back.Cost.Equal(bare.Cost) || back.Actual != nil ||
-		back.ExpectedViews.IsKnown() || !back.PostedAt.IsZero() {
-		t.Errorf("round trip of %+v = %+v", bare, back)
-	}
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, bare.ID, back.ID)
+	assert.True(t, back.Cost.Equal(bare.Cost))
+	assert.Nil(t, back.Actual)
+	assert.False(t, back.ExpectedViews.IsKnown())
+	assert.True(t, back.PostedAt.IsZero())
 }
 
 func TestPostingJSON(t *testing.T) {
@@ -165,20 +145,15 @@ func TestPostingJSON(t *testing.T) {
 		{Due: time.Date(2026, 3, 10, 18, 0, 0, 0, ny), Posted: time.Date(2026, 3, 10, 17, 30, 0, 0, ny)},
 	}
 	b, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := `[{"id":"reel-1","due":"2026-03-10T18:00:00-04:00"},` +
 		`{"due":"2026-03-10T18:00:00-04:00","posted":"2026-03-10T17:30:00-04:00"}]`
-	if string(b) != want {
-		t.Errorf("json.Marshal(postings) = %s, want %s", b, want)
-	}
+	assert.Equal(t, want, string(b))
 	var out []metrics.Posting
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
-	if len(out) != 2 || out[0].ID != "reel-1" || !out[0].Due.Equal(in[0].Due) || !out[0].Posted.IsZero() ||
-		!out[1].Posted.Equal(in[1].Posted) {
-		t.Errorf("round trip of %+v = %+v", in, out)
-	}
+	require.NoError(t, json.Unmarshal(b, &out))
+	require.Len(t, out, 2)
+	assert.Equal(t, "reel-1", out[0].ID)
+	assert.True(t, out[0].Due.Equal(in[0].Due))
+	assert.True(t, out[0].Posted.IsZero())
+	assert.True(t, out[1].Posted.Equal(in[1].Posted))
 }
