@@ -46,11 +46,13 @@ func BenchmarkEngagementRate(b *testing.B) {
 	}
 }
 
-func BenchmarkFormatCPV(b *testing.B) {
+// BenchmarkDisplayCPV shows a CPV as the package documents: StringFixed at
+// DisplayPlaces, half up.
+func BenchmarkDisplayCPV(b *testing.B) {
 	cpv, _ := metrics.CPV(pricing.MustParseMoney("3250.00 USD"), 150000)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = metrics.FormatCPV(cpv)
+		_ = cpv.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPV, cpv.Currency()), pricing.HalfUp)
 	}
 }
 

@@ -29,13 +29,16 @@
 //
 // Every division keeps [Precision] (16) decimal places, rounding half away from zero at
 // the last place; the results are exact enough to sum, compare and divide again. Display
-// precision is a separate, explicit step that returns a new value and never truncates:
-// [RoundCPM] and [RoundCPA] round half up to the currency's minor units (2 for USD, so a
-// CPM reads 10.00 USD), [RoundCPV], [RoundCPC] and [RoundCPE] to two places more (4 for
-// USD, so a CPV reads 0.0217 USD, not 0.02). [FormatCPM], [FormatCPV] and the other
-// Format helpers round the same way and always print the places ("0.0150 USD"). Rates are
-// fractions ([decimal.Decimal], 0.03 for 3%); [Percent] and [FormatPercent] print them
-// ("3.00%").
+// precision is a separate, explicit step that never feeds back into a computation: show
+// Money with [pricing.Money.StringFixed], at the places [DisplayPlaces] gives, rounding
+// with [pricing.HalfUp]. A CPM or a CPA is shown to the currency's minor units (2 for
+// USD: "10.00 USD"), a CPV, CPC or CPE to two places more (4 for USD: "0.0217 USD", not
+// "0.02 USD"):
+//
+//	cpv.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPV, cpv.Currency()), pricing.HalfUp)
+//
+// Rates are fractions ([decimal.Decimal], 0.03 for 3%); [Percent] and [FormatPercent]
+// print them ("3.00%").
 //
 // # Bad input
 //

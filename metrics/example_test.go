@@ -20,8 +20,10 @@ func Example() {
 	}
 	base, _ := metrics.CPV(video, 150000)
 	blended, _ := metrics.CPV(total, 150000)
-	fmt.Println("base-only CPV:", metrics.FormatCPV(base))
-	fmt.Println("blended CPV:  ", metrics.FormatCPV(blended), "on", total)
+	// A CPV is shown to the currency's minor units plus two: 4 places for USD.
+	places := metrics.DisplayPlaces(metrics.FormulaCPV, "USD")
+	fmt.Println("base-only CPV:", base.StringFixed(places, pricing.HalfUp))
+	fmt.Println("blended CPV:  ", blended.StringFixed(places, pricing.HalfUp), "on", total)
 	fmt.Println("full precision:", blended.Amount())
 	// Output:
 	// base-only CPV: 0.0167 USD
@@ -31,7 +33,7 @@ func Example() {
 
 func ExampleCPM() {
 	cpm, err := metrics.CPM(pricing.MustParseMoney("2000.00 USD"), 200000)
-	fmt.Println(metrics.FormatCPM(cpm), err)
+	fmt.Println(cpm.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPM, cpm.Currency()), pricing.HalfUp), err)
 
 	_, err = metrics.CPM(pricing.MustParseMoney("2000.00 USD"), 0)
 	fmt.Println(errors.Is(err, metrics.ErrUndefined), err)
@@ -45,16 +47,17 @@ func ExampleCPM() {
 
 func ExampleCPV() {
 	cpv, _ := metrics.CPV(pricing.MustParseMoney("1200.00 USD"), 80000)
-	fmt.Println(metrics.FormatCPV(cpv))           // four places, not "0.02 USD"
-	fmt.Println(metrics.RoundCPV(cpv).Equal(cpv)) // 0.015 is already exact
+	places := metrics.DisplayPlaces(metrics.FormulaCPV, cpv.Currency())
+	fmt.Println(places, cpv.StringFixed(places, pricing.HalfUp)) // four places, not "0.02 USD"
+	fmt.Println(cpv)                                             // full precision, as Money prints it
 	// Output:
-	// 0.0150 USD
-	// true
+	// 4 0.0150 USD
+	// 0.015 USD
 }
 
 func ExampleCPA() {
 	cpa, _ := metrics.CPA(pricing.MustParseMoney("3000.00 USD"), 60)
-	fmt.Println(metrics.FormatCPA(cpa))
+	fmt.Println(cpa.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPA, cpa.Currency()), pricing.HalfUp))
 	// Output: 50.00 USD
 }
 
@@ -64,8 +67,25 @@ func ExampleCPE() {
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
 	engagements, _ := def.Engagements(post)
 	cpe, _ := metrics.CPE(pricing.MustParseMoney("2500.00 USD"), engagements)
-	fmt.Println(engagements, "engagements:", metrics.FormatCPE(cpe))
+	fmt.Println(engagements, "engagements:", cpe.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPE, cpe.Currency()), pricing.HalfUp))
 	// Output: 3600 engagements: 0.6944 USD
+}
+
+func ExampleCTR() {
+	ctr, err := metrics.CTR(1800, 120000)
+	fmt.Println(ctr, metrics.Percent(ctr), err)
+
+	_, err = metrics.CTR(10, 0)
+	fmt.Println(errors.Is(err, metrics.ErrUndefined))
+	var ve *metrics.ValidationError
+	if errors.As(err, &ve) { // what a service answers with a 400
+		p := ve.Problems[0]
+		fmt.Printf("path=%s code=%s message=%q\n", p.Path, p.Code, p.Message)
+	}
+	// Output:
+	// 0.015 1.50% <nil>
+	// true
+	// path=impressions code=undefined message="CTR: impressions 0: zero denominator"
 }
 
 func ExampleConversionRate() {
@@ -93,6 +113,7 @@ func ExampleDefinition_Rate() {
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
 	er, _ := def.Rate(post)
 	fmt.Println(er)
+	fmt.Println(er.Value().StringFixed(4), "=", metrics.FormatPercent(er.Value(), 1))
 
 	// TikTok exposes no saves: under this definition a TikTok post is unknown, not zero.
 	tiktok := metrics.Counts{Reach: metrics.Known(50000), Likes: metrics.Known(2000),
@@ -101,6 +122,7 @@ func ExampleDefinition_Rate() {
 	fmt.Println(errors.Is(err, metrics.ErrUnknown), err)
 	// Output:
 	// 3.00% (likes+comments+shares+saves / reach)
+	// 0.0300 = 3.0%
 	// true metrics: saves: engagement rate: saves: unknown (no data)
 }
 
@@ -144,12 +166,13 @@ func ExampleSummarize() {
 	b, _ := metrics.CPV(posts[1].Cost, 10000)
 	wrong := a.Amount().Add(b.Amount()).Div(decimal.NewFromInt(2))
 	cpv, _ := s.CPV()
-	fmt.Println("mean of the CPVs (wrong):", wrong.StringFixed(4), "USD")
-	fmt.Println("campaign CPV:            ", metrics.FormatCPV(cpv))
+	places := metrics.DisplayPlaces(metrics.FormulaCPV, "USD")
+	fmt.Println("mean of the CPVs (wrong):", wrong.StringFixed(places), "USD")
+	fmt.Println("campaign CPV:            ", cpv.StringFixed(places, pricing.HalfUp))
 	fmt.Println("missing:", s.Missing(), "total cost:", s.Cost())
 	for _, g := range s.ByCreator() {
 		cpv, err := g.Summary.CPV()
-		fmt.Println(g.Key, metrics.FormatCPV(cpv), err)
+		fmt.Println(g.Key, cpv.StringFixed(places, pricing.HalfUp), err)
 	}
 	// Output:
 	// mean of the CPVs (wrong): 0.0550 USD
@@ -168,8 +191,9 @@ func ExampleSummary_Estimate() {
 			Actual: &metrics.Actual{Counts: metrics.Counts{Views: metrics.Known(120000)}, Source: src}}})
 	e, _ := s.Estimate()
 	d, _ := e.CPVDifference()
-	fmt.Println("estimated", metrics.FormatCPV(e.EstimatedCPV), "actual", metrics.FormatCPV(e.ActualCPV))
-	fmt.Println("views", e.ViewsDifference(), "CPV", metrics.FormatCPV(d))
+	places := metrics.DisplayPlaces(metrics.FormulaCPV, cost.Currency())
+	fmt.Println("estimated", e.EstimatedCPV.StringFixed(places, pricing.HalfUp), "actual", e.ActualCPV.StringFixed(places, pricing.HalfUp))
+	fmt.Println("views", e.ViewsDifference(), "CPV", d.StringFixed(places, pricing.HalfUp))
 	// Output:
 	// estimated 0.0217 USD actual 0.0271 USD
 	// views -30000 CPV 0.0054 USD

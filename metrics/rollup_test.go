@@ -247,12 +247,12 @@ func TestEstimate(t *testing.T) {
 	assert.Equal(t, int64(120000), e.ViewsDifference())
 	d, err := e.CPVDifference()
 	require.NoError(t, err)
-	assert.Equal(t, "-0.0054 USD", metrics.FormatCPV(d)) // 0.0125 − 0.017857...
+	assert.Equal(t, "-0.0054 USD", show(metrics.FormulaCPV, d)) // 0.0125 − 0.017857...
 
 	one, err := metrics.CompareEstimate(usd("3250.00"), 150000, 120000)
 	require.NoError(t, err)
-	assert.Equal(t, "0.0217 USD", metrics.FormatCPV(one.EstimatedCPV))
-	assert.Equal(t, "0.0271 USD", metrics.FormatCPV(one.ActualCPV))
+	assert.Equal(t, "0.0217 USD", show(metrics.FormulaCPV, one.EstimatedCPV))
+	assert.Equal(t, "0.0271 USD", show(metrics.FormulaCPV, one.ActualCPV))
 	_, err = metrics.CompareEstimate(usd("3250.00"), 150000, 0)
 	assert.ErrorIs(t, err, metrics.ErrUndefined)
 	noExpected := campaign()
