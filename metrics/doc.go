@@ -83,6 +83,12 @@
 // the platform's native analytics, the API, a link tracker, a promo code), when it was
 // captured, and the reporting window it answers (7 or 30 days after posting).
 //
+// This package does no calendar arithmetic: it never computes when a report is due.
+// Report deadlines come from the timeline engine (package sla/timeline), which adds the
+// policy's report windows (sla.Days(7), sla.Days(30)) to the posting instant on the
+// creator's calendar, with package sla's rules for DST days. metrics only compares
+// instants it is given (an actual captured before its post went live is an error).
+//
 // # JSON
 //
 // The data a platform stores and exchanges, [Post], [Actual], [Counts], [Source] and

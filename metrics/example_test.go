@@ -199,11 +199,15 @@ func ExampleSummary_Estimate() {
 	// views -30000 CPV 0.0054 USD
 }
 
-func ExampleReportWindow_Deadline() {
-	ny, _ := time.LoadLocation("America/New_York")
-	postedAt := time.Date(2026, 3, 5, 18, 0, 0, 0, ny)
-	fmt.Println(metrics.Report7Days.Deadline(postedAt))
-	// Output: 2026-03-12 18:00:00 -0400 EDT
+func ExampleParseReportWindow() {
+	for _, s := range []string{"7d", "30 Days", "14 days"} {
+		w, err := metrics.ParseReportWindow(s)
+		fmt.Println(w, err)
+	}
+	// Output:
+	// 7 days <nil>
+	// 30 days <nil>
+	// invalid window metrics: parse report window "14 days": want "7 days" or "30 days", found "14 days"
 }
 
 func ExampleApprovalTimes() {

@@ -22,7 +22,7 @@ import (
 //	 "posted_at":"2026-03-02T18:00:00-05:00","cost":"3250.00 USD",
 //	 "expected_views":"150000",
 //	 "actual":{"counts":{"views":"120000"},
-//	  "source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7d"}}}
+//	  "source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7 days"}}}
 type Post struct {
 	ID       string `json:"id"`                 // required, unique within a roll-up
 	Creator  string `json:"creator,omitempty"`  // the key of Summary.ByCreator

@@ -2,6 +2,11 @@ package metrics_test
 
 import (
 	"encoding/json"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -21,33 +26,97 @@ func mustLoad(t testing.TB, name string) *time.Location {
 	return loc
 }
 
-func TestReportWindowDeadlineAcrossDST(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
-	berlin := mustLoad(t, "Europe/Berlin")
+func TestParseReportWindow(t *testing.T) {
 	tests := []struct {
-		name   string
-		posted time.Time
-		w      metrics.ReportWindow
-		want   time.Time
+		in   string
+		want metrics.ReportWindow
+		code string // "" when the text parses
 	}{
-		// New York springs forward on 8 March 2026: the 7-day report is due at 18:00
-		// local, 167 real hours later.
-		{"7d across spring forward", time.Date(2026, 3, 5, 18, 0, 0, 0, ny), metrics.Report7Days, time.Date(2026, 3, 12, 18, 0, 0, 0, ny)},
-		// Berlin falls back on 25 October 2026.
-		{"30d across fall back", time.Date(2026, 10, 10, 12, 0, 0, 0, berlin), metrics.Report30Days, time.Date(2026, 11, 9, 12, 0, 0, 0, berlin)},
-		{"invalid window", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 0, time.Time{}},
+		{"7 days", metrics.Report7Days, ""},
+		{"7d", metrics.Report7Days, ""},
+		{"7D", metrics.Report7Days, ""},
+		{"7 day", metrics.Report7Days, ""},
+		{" 007  Days ", metrics.Report7Days, ""},
+		{"30 Days", metrics.Report30Days, ""},
+		{"30days", metrics.Report30Days, ""},
+		{"14 days", 0, metrics.CodeOutOfRange},
+		{"263 days", 0, metrics.CodeOutOfRange}, // 263 = 7 mod 256: no wrap-around
+		{"1000 days", 0, metrics.CodeMalformed},
+		{"-7 days", 0, metrics.CodeMalformed},
+		{"7 weeks", 0, metrics.CodeMalformed},
+		{"7", 0, metrics.CodeMalformed},
+		{"", 0, metrics.CodeMalformed},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := tt.w.Deadline(tt.posted)
-			if !got.Equal(tt.want) {
-				t.Errorf("Deadline(%v) = %v, want %v", tt.posted, got, tt.want)
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := metrics.ParseReportWindow(tt.in)
+			if tt.code != "" {
+				require.ErrorIs(t, err, metrics.ErrInvalid)
+				var pe *metrics.ParseError
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, tt.in, pe.Input)
+				var ve *metrics.ValidationError
+				require.ErrorAs(t, err, &ve)
+				assert.Equal(t, tt.code, ve.Problems[0].Code)
+				return
 			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			back, err := metrics.ParseReportWindow(got.String())
+			require.NoError(t, err)
+			assert.Equal(t, got, back)
 		})
 	}
-	if d := metrics.Report7Days.Deadline(time.Date(2026, 3, 5, 18, 0, 0, 0, ny)).Sub(time.Date(2026, 3, 5, 18, 0, 0, 0, ny)); d != 167*time.Hour {
-		t.Errorf("7 days across spring forward in New York = %v, want 167h", d)
+	assert.Equal(t, "7 days", metrics.Report7Days.String())
+	assert.Equal(t, "30 days", metrics.Report30Days.String())
+	assert.Equal(t, "invalid window", metrics.ReportWindow(0).String())
+	_, err := metrics.ReportWindow(14).MarshalText()
+	assert.ErrorIs(t, err, metrics.ErrInvalid)
+	var w metrics.ReportWindow = metrics.Report30Days
+	require.NoError(t, w.UnmarshalText(nil))
+	assert.Zero(t, w, "empty text gives the zero ReportWindow")
+}
+
+// Regression: ReportWindow.Deadline did its own date arithmetic. A post from New York
+// 2026-03-01 02:30 plus 7 days lands on 2026-03-08 02:30, a wall time that does not
+// exist (spring forward): Deadline gave 01:30 EST, 167 h later, where sla's documented
+// rule gives 03:30 EDT. Calendar arithmetic has one home, package sla, and report
+// deadlines come from the timeline engine: metrics offers no instant arithmetic
+// (ReportWindow has no Deadline, Source no Early) and does not import sla.
+func TestMetricsComputesNoDeadlines(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeFor[metrics.ReportWindow](), reflect.TypeFor[metrics.Source]()} {
+		for _, name := range []string{"Deadline", "Early", "Due"} {
+			_, ok := typ.MethodByName(name)
+			assert.False(t, ok, "%v has a %s method: report deadlines come from sla/timeline", typ, name)
+		}
 	}
+
+	// No file of the package imports sla.
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		require.NoError(t, err)
+		for _, imp := range f.Imports {
+			assert.NotContains(t, imp.Path.Value, "creatorops/sla", "%s imports %s", name, imp.Path.Value)
+		}
+	}
+
+	// A source captured at New York 2026-03-08 02:00 EST, between the old answer (01:30
+	// EST) and sla's (03:30 EDT), for a post from 2026-03-01 02:30: metrics validates
+	// it on what it is given and makes no claim about it being early or late.
+	ny := mustLoad(t, "America/New_York")
+	postedAt := time.Date(2026, 3, 1, 2, 30, 0, 0, ny)
+	capturedAt := time.Date(2026, 3, 8, 7, 0, 0, 0, time.UTC) // 02:00 EST
+	src := metrics.Source{Kind: metrics.SourceAPI, CapturedAt: capturedAt, Window: metrics.Report7Days}
+	require.NoError(t, src.Validate())
+	_, err = metrics.Summarize(byViews, metrics.Report7Days, []metrics.Post{{ID: "reel", PostedAt: postedAt,
+		Cost: usd("100.00"), Actual: &metrics.Actual{Counts: metrics.Counts{Views: k(10)}, Source: src}}})
+	assert.NoError(t, err)
 }
 
 func TestSourceValidate(t *testing.T) {
@@ -65,29 +134,11 @@ func TestSourceValidate(t *testing.T) {
 	assert.Equal(t, []string{"kind", "captured_at", "window"}, paths)
 }
 
-func TestSourceEarly(t *testing.T) {
-	posted := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	s := metrics.Source{Kind: metrics.SourceAPI, Window: metrics.Report7Days}
-	for _, tt := range []struct {
-		captured time.Time
-		want     bool
-	}{
-		{posted.AddDate(0, 0, 5), true},
-		{posted.AddDate(0, 0, 7), false},
-		{posted.AddDate(0, 0, 8), false},
-	} {
-		s.CapturedAt = tt.captured
-		if got := s.Early(posted); got != tt.want {
-			t.Errorf("Early(captured %v) = %v, want %v", tt.captured, got, tt.want)
-		}
-	}
-}
-
 func TestSourceJSON(t *testing.T) {
 	in := metrics.Source{Kind: metrics.SourcePromoCode, CapturedAt: time.Date(2026, 3, 31, 9, 0, 0, 0, time.FixedZone("", 2*3600)), Window: metrics.Report30Days, Reference: "ANNA15"}
 	b, err := json.Marshal(in)
 	require.NoError(t, err)
-	assert.Equal(t, `{"kind":"promo_code","captured_at":"2026-03-31T09:00:00+02:00","window":"30d","reference":"ANNA15"}`, string(b))
+	assert.Equal(t, `{"kind":"promo_code","captured_at":"2026-03-31T09:00:00+02:00","window":"30 days","reference":"ANNA15"}`, string(b))
 	var out metrics.Source
 	require.NoError(t, json.Unmarshal(b, &out))
 	assert.Equal(t, in.Kind, out.Kind)
@@ -106,7 +157,7 @@ func TestPostJSON(t *testing.T) {
 	const doc = `{"id":"reel-1","creator":"anna","platform":"instagram",` +
 		`"posted_at":"2026-03-02T18:00:00-05:00","cost":"3250.00 USD","expected_views":"150000",` +
 		`"actual":{"counts":{"views":"120000"},` +
-		`"source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7d"}}}`
+		`"source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7 days"}}}`
 	var p metrics.Post
 	require.NoError(t, json.Unmarshal([]byte(doc), &p))
 	assert.Equal(t, "reel-1", p.ID)
