@@ -134,7 +134,8 @@ func (m Metric) String() string {
 //
 // In JSON, Counts is an object with snake_case names and each count a string of digits:
 // {"views":"80000","saves":"0"}. Unknown counts are left out; a missing field, "" or
-// "unknown" decodes as unknown.
+// "unknown" decodes as unknown. Decoding is strict ([DecodeCounts]): "Views" or "viewz"
+// is an unknown field, not a missing view count.
 type Counts struct {
 	Impressions    Count `json:"impressions,omitzero"`
 	Reach          Count `json:"reach,omitzero"`

@@ -91,11 +91,31 @@
 //
 // # JSON
 //
-// The data a platform stores and exchanges, [Post], [Actual], [Counts], [Source] and
-// [Posting], encodes to JSON with snake_case names: money as a [pricing.Money] string
-// ("3250.00 USD"), a [Count] as a string of digits with unknown counts left out, instants
-// as RFC 3339 with their offset. The results ([Summary], [Estimate], [EngagementRate],
-// [OnTime], [DurationStats]) are values to compute with, not an exchange format.
+// The data a platform stores and exchanges, [Post], [Actual], [Counts], [Source],
+// [Posting] and [OnTime], encodes to JSON with snake_case names: money as a
+// [pricing.Money] string ("3250.00 USD"), a [Count] as a string of digits with unknown
+// counts left out, instants as RFC 3339 with their offset, a report window as "7 days".
+// Everything this package marshals reads back to an equal value; a value that could
+// not (a negative known Count) fails to marshal instead.
+//
+// Decoding is strict, through the Decode functions ([DecodePosts], [DecodePost],
+// [DecodeActual], [DecodeCounts], [DecodeSource], [DecodePostings], [DecodeOnTime]) and
+// through encoding/json alike, which calls the types' UnmarshalJSON:
+//
+//   - keys match the snake_case names exactly, case included: "Views" and "viewz" are
+//     unknown fields, never silently dropped, so data cannot read as missing;
+//   - a key given twice in one object is an error;
+//   - values of the wrong JSON type, counts that are not digits, unknown source kinds,
+//     report windows other than 7 or 30 days are errors;
+//   - a document has at most [MaxJSONSize] bytes (16 MiB) and 64 levels of nesting.
+//
+// Every problem is reported at once, in one *[ValidationError], each with its JSON path
+// ("[3].actual.counts.viewz" in a list of posts) and a stable code ("unknown_field",
+// "duplicate_key", "malformed", "negative", "too_large"). Decoding checks the form of
+// the data; [Summarize], [Source.Validate] and [OnTime.Rate] check what it means (a
+// missing ID, a source without a kind). The results ([Summary], [Estimate],
+// [EngagementRate], [DurationStats]) are values to compute with, not an exchange
+// format.
 //
 // # Operational metrics
 //

@@ -12,7 +12,9 @@ import (
 //
 // In JSON, a Post is an object with snake_case names: Cost is a [pricing.Money] string
 // ("2500.00 USD"), counts are strings of digits (see [Count.MarshalText]), instants
-// RFC 3339. A zero PostedAt, an unknown ExpectedViews and a nil Actual are left out:
+// RFC 3339. Decoding is strict ([DecodePosts]): a misspelled or wrong-case key is an
+// error at its path, never a silently missing figure. A zero PostedAt, an unknown
+// ExpectedViews and a nil Actual are left out:
 //
 //	{"id":"reel-1","creator":"anna","platform":"instagram",
 //	 "posted_at":"2026-03-02T18:00:00-05:00","cost":"3250.00 USD",
