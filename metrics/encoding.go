@@ -17,11 +17,11 @@ const MaxJSONSize = 16 << 20
 // The plain forms of the types: the same fields and tags without the methods, so that
 // strictjson decodes them field by field instead of calling UnmarshalJSON again.
 type (
-	countsJSON Counts
-	sourceJSON Source
+	countsJSON  Counts
+	sourceJSON  Source
 	postingJSON Posting
-	onTimeJSON OnTime
-	actualJSON struct {
+	onTimeJSON  OnTime
+	actualJSON  struct {
 		Counts countsJSON `json:"counts"`
 		Source sourceJSON `json:"source"`
 	}
