@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
 )
@@ -109,7 +111,6 @@ func TestEngagementRateDoesNotAllocate(t *testing.T) {
 	def := metrics.MustNewDefinition(metrics.BasisReach, metrics.AllInteractions)
 	c := metrics.Counts{Reach: metrics.Known(120000), Likes: metrics.Known(3000),
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
-	if n := testing.AllocsPerRun(100, func() { _, sinkErr = def.Rate(c) }); n != 0 {
-		t.Errorf("Definition.Rate allocates %v times per call, want 0", n)
-	}
+	n := testing.AllocsPerRun(100, func() { _, sinkErr = def.Rate(c) })
+	assert.Zero(t, n, "Definition.Rate allocates %v times per call, want 0", n)
 }
