@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
@@ -82,9 +83,7 @@ func BenchmarkRollup1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
-		if err != nil {
-			b.Fatal(err)
-		}
+		require.NoError(b, err)
 		sinkMoney, sinkErr = s.CPV()
 		sinkMoney, sinkErr = s.CPM()
 		_, sinkErr = s.EngagementRate()
@@ -95,9 +94,7 @@ func BenchmarkRollup1000(b *testing.B) {
 // computes each creator's CPV.
 func BenchmarkRollup1000ByCreator(b *testing.B) {
 	s, err := metrics.Summarize(byViews, metrics.Report7Days, posts1000())
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, g := range s.ByCreator() {
