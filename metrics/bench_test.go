@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"encoding/json"
 	"strconv"
 	"testing"
 
@@ -110,4 +111,15 @@ func TestEngagementRateDoesNotAllocate(t *testing.T) {
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
 	n := testing.AllocsPerRun(100, func() { _, sinkErr = def.Rate(c) })
 	assert.Zero(t, n, "Definition.Rate allocates %v times per call, want 0", n)
+}
+
+// BenchmarkDecodePosts1000 decodes 1,000 posts (about 340 KB of JSON) strictly.
+func BenchmarkDecodePosts1000(b *testing.B) {
+	data, err := json.Marshal(posts1000())
+	require.NoError(b, err)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, sinkErr = metrics.DecodePosts(data)
+	}
 }
