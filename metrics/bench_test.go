@@ -1,8 +1,12 @@
 package metrics_test
 
 import (
+	"encoding/json"
 	"strconv"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
@@ -37,7 +41,7 @@ func BenchmarkCTR(b *testing.B) {
 }
 
 func BenchmarkEngagementRate(b *testing.B) {
-	def := metrics.MustDefinition(metrics.BasisReach, metrics.AllInteractions)
+	def := metrics.MustNewDefinition(metrics.BasisReach, metrics.AllInteractions)
 	c := metrics.Counts{Reach: metrics.Known(120000), Likes: metrics.Known(3000),
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
 	b.ReportAllocs()
@@ -46,11 +50,13 @@ func BenchmarkEngagementRate(b *testing.B) {
 	}
 }
 
-func BenchmarkFormatCPV(b *testing.B) {
+// BenchmarkDisplayCPV shows a CPV as the package documents: StringFixed at
+// DisplayPlaces, half up.
+func BenchmarkDisplayCPV(b *testing.B) {
 	cpv, _ := metrics.CPV(pricing.MustParseMoney("3250.00 USD"), 150000)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = metrics.FormatCPV(cpv)
+		_ = cpv.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPV, cpv.Currency()), pricing.HalfUp)
 	}
 }
 
@@ -78,9 +84,7 @@ func BenchmarkRollup1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
-		if err != nil {
-			b.Fatal(err)
-		}
+		require.NoError(b, err)
 		sinkMoney, sinkErr = s.CPV()
 		sinkMoney, sinkErr = s.CPM()
 		_, sinkErr = s.EngagementRate()
@@ -91,9 +95,7 @@ func BenchmarkRollup1000(b *testing.B) {
 // computes each creator's CPV.
 func BenchmarkRollup1000ByCreator(b *testing.B) {
 	s, err := metrics.Summarize(byViews, metrics.Report7Days, posts1000())
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, g := range s.ByCreator() {
@@ -104,10 +106,20 @@ func BenchmarkRollup1000ByCreator(b *testing.B) {
 
 // The engagement rate of one post does not allocate; keep it that way.
 func TestEngagementRateDoesNotAllocate(t *testing.T) {
-	def := metrics.MustDefinition(metrics.BasisReach, metrics.AllInteractions)
+	def := metrics.MustNewDefinition(metrics.BasisReach, metrics.AllInteractions)
 	c := metrics.Counts{Reach: metrics.Known(120000), Likes: metrics.Known(3000),
 		Comments: metrics.Known(300), Shares: metrics.Known(200), Saves: metrics.Known(100)}
-	if n := testing.AllocsPerRun(100, func() { _, sinkErr = def.Rate(c) }); n != 0 {
-		t.Errorf("Definition.Rate allocates %v times per call, want 0", n)
+	n := testing.AllocsPerRun(100, func() { _, sinkErr = def.Rate(c) })
+	assert.Zero(t, n, "Definition.Rate allocates %v times per call, want 0", n)
+}
+
+// BenchmarkDecodePosts1000 decodes 1,000 posts (about 340 KB of JSON) strictly.
+func BenchmarkDecodePosts1000(b *testing.B) {
+	data, err := json.Marshal(posts1000())
+	require.NoError(b, err)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, sinkErr = metrics.DecodePosts(data)
 	}
 }

@@ -1,9 +1,10 @@
 package metrics
 
 import (
-	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/creatorops/creatorops/internal/problem"
 )
 
 // Count is a count that may be unknown: a number from a report, or no number at all
@@ -17,7 +18,8 @@ type Count struct {
 }
 
 // Known returns a known Count of n. A negative n is accepted here and rejected, with an
-// error wrapping [ErrInvalid], by every function that uses it.
+// error wrapping [ErrInvalid], by every function that uses it, by [Counts.Validate] and
+// by [Count.MarshalText]: a negative count has no text form.
 func Known(n int64) Count { return Count{n: n, known: true} }
 
 // Get returns the count and whether it is known.
@@ -38,16 +40,25 @@ func (c Count) String() string {
 // In JSON a known Count is a string of digits ("80000"), never a bare number that a
 // decoder could turn into a float, and an unknown one is "" (a field of [Counts] or
 // [Post] that is unknown is left out).
+//
+// A negative known Count (Known(-5)) is invalid and has no text form: MarshalText
+// returns a *[FieldError] with code "negative" wrapping [ErrInvalid], so json.Marshal
+// fails rather than write "-5", which [ParseCount] would not read back. Everything
+// MarshalText writes, ParseCount reads back to an equal Count.
 func (c Count) MarshalText() ([]byte, error) {
 	if !c.known {
 		return []byte{}, nil
+	}
+	if c.n < 0 {
+		return nil, negative("Count.MarshalText", "count", c.n)
 	}
 	return strconv.AppendInt(nil, c.n, 10), nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. Empty text and "unknown" give the
 // unknown Count; otherwise the text must be a non-negative decimal integer without sign
-// or separators.
+// or separators. Errors are *[ParseError] wrapping [ErrInvalid]; a leading "-" has code
+// "negative", a count beyond int64 "out_of_range".
 func (c *Count) UnmarshalText(text []byte) error {
 	s := string(text)
 	if s == "" || strings.EqualFold(s, "unknown") {
@@ -56,12 +67,17 @@ func (c *Count) UnmarshalText(text []byte) error {
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return &ParseError{What: "count", Input: s, Reason: "want digits 0-9 or \"unknown\""}
+			e := ParseError{What: "count", Input: s, Token: s[i : i+1], Reason: "want digits 0-9 or \"unknown\", found " + strconv.Quote(s[i:i+1])}
+			if i == 0 && s[0] == '-' {
+				e.Code, e.Reason = CodeNegative, "negative count"
+			}
+			return problem.NewParseError(pkg, e, ErrInvalid)
 		}
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return &ParseError{What: "count", Input: s, Reason: "out of range"}
+		return problem.NewParseError(pkg, ParseError{What: "count", Input: s, Token: s, Code: CodeOutOfRange,
+			Reason: "larger than 9223372036854775807"}, ErrInvalid)
 	}
 	*c = Known(n)
 	return nil
@@ -99,6 +115,12 @@ var metricNames = [numMetrics]string{
 	"likes", "comments", "shares", "saves", "clicks", "conversions",
 }
 
+// metricKeys are the JSON names of the fields of Counts.
+var metricKeys = [numMetrics]string{
+	"", "impressions", "reach", "views", "completed_views", "followers",
+	"likes", "comments", "shares", "saves", "clicks", "conversions",
+}
+
 // String returns the metric's name in lower case, e.g. "completed views".
 func (m Metric) String() string {
 	if int(m) > 0 && int(m) < numMetrics {
@@ -112,7 +134,8 @@ func (m Metric) String() string {
 //
 // In JSON, Counts is an object with snake_case names and each count a string of digits:
 // {"views":"80000","saves":"0"}. Unknown counts are left out; a missing field, "" or
-// "unknown" decodes as unknown.
+// "unknown" decodes as unknown. Decoding is strict ([DecodeCounts]): "Views" or "viewz"
+// is an unknown field, not a missing view count.
 type Counts struct {
 	Impressions    Count `json:"impressions,omitzero"`
 	Reach          Count `json:"reach,omitzero"`
@@ -156,14 +179,19 @@ func (c Counts) Get(m Metric) Count {
 	return Count{}
 }
 
-// Validate reports every known count that is negative, each as an error wrapping
-// [ErrInvalid], joined.
+// Validate reports every known count that is negative: nil, or one *[ValidationError]
+// with a problem (code "negative", wrapping [ErrInvalid]) at each count's JSON name
+// ("views", "completed_views").
 func (c Counts) Validate() error {
-	var errs []error
+	p := newProblems()
+	c.validate(&p, "")
+	return p.Err("counts")
+}
+
+func (c Counts) validate(p *problems, base string) {
 	for m := Impressions; m <= Conversions; m++ {
 		if n, ok := c.Get(m).Get(); ok && n < 0 {
-			errs = append(errs, invalid("counts", m.String(), strconv.FormatInt(n, 10), "negative count"))
+			p.add(problem.JoinPath(base, metricKeys[m]), CodeNegative, strconv.FormatInt(n, 10)+": negative count")
 		}
 	}
-	return errors.Join(errs...)
 }

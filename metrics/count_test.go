@@ -2,62 +2,61 @@ package metrics_test
 
 import (
 	"encoding/json"
-	"errors"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 )
 
 func TestCountUnknownIsNotZero(t *testing.T) {
 	var c metrics.Counts
-	if c.Views.IsKnown() {
-		t.Fatal("zero Counts has known views, want unknown")
-	}
-	if c.Views == metrics.Known(0) {
-		t.Fatal("unknown Count == Known(0)")
-	}
-	if n, ok := metrics.Known(0).Get(); !ok || n != 0 {
-		t.Errorf("Known(0).Get() = %d, %v, want 0, true", n, ok)
-	}
-	if got := (metrics.Count{}).String(); got != "unknown" {
-		t.Errorf("Count{}.String() = %q, want \"unknown\"", got)
-	}
-	if n, ok := (metrics.Count{}).Get(); ok || n != 0 {
-		t.Errorf("Count{}.Get() = %d, %v, want 0, false", n, ok)
-	}
+	require.False(t, c.Views.IsKnown(), "zero Counts has known views, want unknown")
+	require.NotEqual(t, metrics.Known(0), c.Views, "unknown Count == Known(0)")
+	n, ok := metrics.Known(0).Get()
+	assert.True(t, ok)
+	assert.Equal(t, int64(0), n)
+	assert.Equal(t, "unknown", metrics.Count{}.String())
+	n, ok = metrics.Count{}.Get()
+	assert.False(t, ok)
+	assert.Equal(t, int64(0), n)
 }
 
 func TestParseCount(t *testing.T) {
 	tests := []struct {
 		in   string
 		want metrics.Count
-		ok   bool
+		code string // "" when the text parses
 	}{
-		{"", metrics.Count{}, true},
-		{"unknown", metrics.Count{}, true},
-		{"UNKNOWN", metrics.Count{}, true},
-		{"0", metrics.Known(0), true},
-		{"120000", metrics.Known(120000), true},
-		{"9223372036854775807", metrics.Known(9223372036854775807), true},
-		{"9223372036854775808", metrics.Count{}, false},
-		{"-1", metrics.Count{}, false},
-		{"+1", metrics.Count{}, false},
-		{"1,000", metrics.Count{}, false},
-		{"1e3", metrics.Count{}, false},
-		{" 1", metrics.Count{}, false},
+		{"", metrics.Count{}, ""},
+		{"unknown", metrics.Count{}, ""},
+		{"UNKNOWN", metrics.Count{}, ""},
+		{"0", metrics.Known(0), ""},
+		{"120000", metrics.Known(120000), ""},
+		{"9223372036854775807", metrics.Known(9223372036854775807), ""},
+		{"9223372036854775808", metrics.Count{}, metrics.CodeOutOfRange},
+		{"-1", metrics.Count{}, metrics.CodeNegative},
+		{"+1", metrics.Count{}, metrics.CodeMalformed},
+		{"1,000", metrics.Count{}, metrics.CodeMalformed},
+		{"1e3", metrics.Count{}, metrics.CodeMalformed},
+		{" 1", metrics.Count{}, metrics.CodeMalformed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := metrics.ParseCount(tt.in)
-			if !tt.ok {
-				if !errors.Is(err, metrics.ErrInvalid) {
-					t.Fatalf("ParseCount(%q) error = %v, want ErrInvalid", tt.in, err)
-				}
+			if tt.code != "" {
+				require.ErrorIs(t, err, metrics.ErrInvalid)
+				var pe *metrics.ParseError
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, tt.in, pe.Input)
+				var ve *metrics.ValidationError
+				require.ErrorAs(t, err, &ve)
+				assert.Equal(t, tt.code, ve.Problems[0].Code)
 				return
 			}
-			if err != nil || got != tt.want {
-				t.Fatalf("ParseCount(%q) = %v, %v, want %v", tt.in, got, err, tt.want)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
 		})
 	}
 }
@@ -65,63 +64,65 @@ func TestParseCount(t *testing.T) {
 func TestCountsJSON(t *testing.T) {
 	in := metrics.Counts{Views: metrics.Known(80000), Saves: metrics.Known(0)}
 	b, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"views":"80000","saves":"0"}`, string(b))
 	var out metrics.Counts
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
-	if out != in {
-		t.Errorf("JSON round trip of %+v = %+v (via %s)", in, out, b)
-	}
-	if out.Likes.IsKnown() {
-		t.Errorf("unset likes came back known")
-	}
-	if want := `{"views":"80000","saves":"0"}`; string(b) != want {
-		t.Errorf("json.Marshal(%+v) = %s, want %s", in, b, want)
-	}
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in, out, "JSON round trip via %s", b)
+	assert.False(t, out.Likes.IsKnown(), "unset likes came back known")
 
 	all := metrics.Counts{Impressions: metrics.Known(1), Reach: metrics.Known(2), Views: metrics.Known(3),
 		CompletedViews: metrics.Known(4), Followers: metrics.Known(5), Likes: metrics.Known(6),
 		Comments: metrics.Known(7), Shares: metrics.Known(8), Saves: metrics.Known(9),
 		Clicks: metrics.Known(10), Conversions: metrics.Known(11)}
 	b, err = json.Marshal(all)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := `{"impressions":"1","reach":"2","views":"3","completed_views":"4","followers":"5","likes":"6",` +
 		`"comments":"7","shares":"8","saves":"9","clicks":"10","conversions":"11"}`
-	if string(b) != want {
-		t.Errorf("json.Marshal(every count) = %s, want %s", b, want)
-	}
+	assert.Equal(t, want, string(b))
 
 	// Unknown may be written as "", as "unknown" or left out.
 	var got metrics.Counts
-	if err := json.Unmarshal([]byte(`{"views":"","likes":"unknown","shares":"12"}`), &got); err != nil {
-		t.Fatal(err)
-	}
-	if want := (metrics.Counts{Shares: metrics.Known(12)}); got != want {
-		t.Errorf("decoded %+v, want %+v", got, want)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"views":"","likes":"unknown","shares":"12"}`), &got))
+	assert.Equal(t, metrics.Counts{Shares: metrics.Known(12)}, got)
 	for _, bad := range []string{`{"views":80000}`, `{"views":"-1"}`, `{"views":"8e4"}`} {
-		if err := json.Unmarshal([]byte(bad), &got); err == nil {
-			t.Errorf("json.Unmarshal(%s) succeeded, want an error", bad)
-		}
+		assert.Error(t, json.Unmarshal([]byte(bad), &got), "json.Unmarshal(%s)", bad)
+	}
+}
+
+// Regression: json.Marshal(Counts{Views: Known(-5)}) wrote {"views":"-5"}, which
+// ParseCount does not read back. A negative count has no text form: marshalling fails
+// with ErrInvalid, naming the count.
+func TestNegativeCountDoesNotMarshal(t *testing.T) {
+	_, err := json.Marshal(metrics.Counts{Views: metrics.Known(-5)})
+	require.ErrorIs(t, err, metrics.ErrInvalid)
+	assert.Contains(t, err.Error(), "-5: negative count")
+
+	_, err = metrics.Known(-5).MarshalText()
+	var fe *metrics.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, metrics.CodeNegative, fe.Code)
+
+	// What does marshal reads back.
+	for _, c := range []metrics.Count{{}, metrics.Known(0), metrics.Known(1<<63 - 1)} {
+		b, err := c.MarshalText()
+		require.NoError(t, err)
+		back, err := metrics.ParseCount(string(b))
+		require.NoError(t, err)
+		assert.Equal(t, c, back)
 	}
 }
 
 func TestCountsValidate(t *testing.T) {
-	c := metrics.Counts{Views: metrics.Known(-1), Likes: metrics.Known(-2), Shares: metrics.Known(3)}
+	c := metrics.Counts{Views: metrics.Known(-1), CompletedViews: metrics.Known(-2), Shares: metrics.Known(3)}
 	err := c.Validate()
-	if !errors.Is(err, metrics.ErrInvalid) {
-		t.Fatalf("Validate() = %v, want ErrInvalid", err)
-	}
-	want := "metrics: counts: views -1: negative count\nmetrics: counts: likes -2: negative count"
-	if err.Error() != want {
-		t.Errorf("Validate() = %q, want both problems %q", err, want)
-	}
-	if err := (metrics.Counts{}).Validate(); err != nil {
-		t.Errorf("zero Counts Validate() = %v", err)
-	}
+	require.ErrorIs(t, err, metrics.ErrInvalid)
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Problems, 2)
+	assert.Equal(t, "views", ve.Problems[0].Path)
+	assert.Equal(t, "completed_views", ve.Problems[1].Path)
+	assert.Equal(t, metrics.CodeNegative, ve.Problems[1].Code)
+	assert.EqualError(t, err, "metrics: counts: views: -1: negative count; completed_views: -2: negative count")
+	assert.NoError(t, metrics.Counts{}.Validate())
 }

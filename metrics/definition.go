@@ -1,8 +1,9 @@
 package metrics
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/creatorops/creatorops/internal/problem"
 )
 
 // Basis is the denominator of an engagement rate.
@@ -109,19 +110,19 @@ type Definition struct {
 // of interactions.
 func NewDefinition(basis Basis, counts Interactions) (Definition, error) {
 	if basis < BasisReach || basis > BasisFollowers {
-		return Definition{}, &InputError{Op: "NewDefinition", Input: "basis", Value: basis.String(),
-			Reason: "want reach, impressions, views or followers", Err: ErrInvalid}
+		return Definition{}, invalid("NewDefinition", "basis", basis.String(), CodeOutOfRange,
+			"want reach, impressions, views or followers")
 	}
 	if counts == 0 || counts&^AllInteractions != 0 {
-		return Definition{}, &InputError{Op: "NewDefinition", Input: "interactions",
-			Reason: "want a non-empty set of likes, comments, shares, saves", Err: ErrInvalid}
+		return Definition{}, invalid("NewDefinition", "interactions", "", CodeOutOfRange,
+			"want a non-empty set of likes, comments, shares, saves")
 	}
 	return Definition{basis: basis, counts: counts}, nil
 }
 
-// MustDefinition is like [NewDefinition] but panics on error. It is for tests and
+// MustNewDefinition is like [NewDefinition] but panics on error. It is for tests and
 // package-level literals.
-func MustDefinition(basis Basis, counts Interactions) Definition {
+func MustNewDefinition(basis Basis, counts Interactions) Definition {
 	d, err := NewDefinition(basis, counts)
 	if err != nil {
 		panic(err)
@@ -152,12 +153,12 @@ func (d Definition) String() string {
 // impressions, views, followers. Case and spaces around names do not matter:
 // "Likes + Comments / Reach" is "likes+comments / reach". Errors wrap [ErrInvalid].
 func ParseDefinition(s string) (Definition, error) {
-	fail := func(reason string) (Definition, error) {
-		return Definition{}, &ParseError{What: "definition", Input: s, Reason: reason}
+	fail := func(token, reason string) (Definition, error) {
+		return Definition{}, problem.NewParseError(pkg, ParseError{What: "definition", Input: s, Token: token, Reason: reason}, ErrInvalid)
 	}
 	num, den, ok := strings.Cut(s, "/")
 	if !ok {
-		return fail(`want "<interactions> / <basis>"`)
+		return fail("", `want "<interactions> / <basis>"`)
 	}
 	var basis Basis
 	den = strings.TrimSpace(den)
@@ -167,7 +168,7 @@ func ParseDefinition(s string) (Definition, error) {
 		}
 	}
 	if basis == 0 {
-		return fail("unknown basis " + quote(den) + ", want reach, impressions, views or followers")
+		return fail(den, "unknown basis "+problem.Quote(den)+", want reach, impressions, views or followers")
 	}
 	var counts Interactions
 	for _, part := range strings.Split(num, "+") {
@@ -179,10 +180,10 @@ func ParseDefinition(s string) (Definition, error) {
 			}
 		}
 		if found == 0 {
-			return fail("unknown interaction " + quote(part) + ", want likes, comments, shares or saves")
+			return fail(part, "unknown interaction "+problem.Quote(part)+", want likes, comments, shares or saves")
 		}
 		if counts.Has(found) {
-			return fail("interaction " + quote(part) + " listed twice")
+			return fail(part, "interaction "+problem.Quote(part)+" listed twice")
 		}
 		counts |= found
 	}
@@ -214,7 +215,7 @@ func (d *Definition) UnmarshalText(text []byte) error {
 func (d Definition) Engagements(c Counts) (int64, error) {
 	const op = "engagement rate"
 	if d.IsZero() {
-		return 0, invalid(op, "definition", "", "zero Definition")
+		return 0, invalid(op, "definition", "", CodeRequired, "zero Definition")
 	}
 	var sum int64
 	for _, it := range interactionOrder {
@@ -229,7 +230,7 @@ func (d Definition) Engagements(c Counts) (int64, error) {
 			return 0, err
 		}
 		if sum > maxInt64-n {
-			return 0, invalid(op, "engagements", "", "sum overflows int64")
+			return 0, overflow(op, "engagements")
 		}
 		sum += n
 	}
@@ -237,10 +238,3 @@ func (d Definition) Engagements(c Counts) (int64, error) {
 }
 
 const maxInt64 = 1<<63 - 1
-
-func quote(s string) string {
-	if len(s) > 40 {
-		s = s[:40] + "..."
-	}
-	return strconv.Quote(s)
-}

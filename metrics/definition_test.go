@@ -1,14 +1,16 @@
 package metrics_test
 
 import (
-	"errors"
 	"math"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 )
 
-var allOverReach = metrics.MustDefinition(metrics.BasisReach, metrics.AllInteractions)
+var allOverReach = metrics.MustNewDefinition(metrics.BasisReach, metrics.AllInteractions)
 
 func TestParseDefinition(t *testing.T) {
 	tests := []struct {
@@ -34,28 +36,27 @@ func TestParseDefinition(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			d, err := metrics.ParseDefinition(tt.in)
 			if tt.str == "" {
+				require.ErrorIs(t, err, metrics.ErrInvalid)
 				var pe *metrics.ParseError
-				if !errors.Is(err, metrics.ErrInvalid) || !errors.As(err, &pe) || pe.Input != tt.in {
-					t.Fatalf("ParseDefinition(%q) = %v, %v; want a *ParseError wrapping ErrInvalid", tt.in, d, err)
-				}
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, tt.in, pe.Input)
+				assert.True(t, d.IsZero())
 				return
 			}
-			if err != nil {
-				t.Fatalf("ParseDefinition(%q) error = %v", tt.in, err)
-			}
-			if d.Basis() != tt.basis || d.Interactions() != tt.counts || d.String() != tt.str {
-				t.Errorf("ParseDefinition(%q) = %v (basis %v, counts %v), want %q", tt.in, d, d.Basis(), d.Interactions(), tt.str)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.basis, d.Basis())
+			assert.Equal(t, tt.counts, d.Interactions())
+			assert.Equal(t, tt.str, d.String())
 		})
 	}
 }
 
 func TestParseDefinitionErrorMessage(t *testing.T) {
 	_, err := metrics.ParseDefinition("likes / fans")
-	want := `metrics: parse definition "likes / fans": unknown basis "fans", want reach, impressions, views or followers`
-	if err == nil || err.Error() != want {
-		t.Errorf("ParseDefinition error = %v, want %q", err, want)
-	}
+	assert.EqualError(t, err, `metrics: parse definition "likes / fans": unknown basis "fans", want reach, impressions, views or followers`)
+	var pe *metrics.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "fans", pe.Token)
 }
 
 func TestNewDefinitionRejects(t *testing.T) {
@@ -63,36 +64,36 @@ func TestNewDefinitionRejects(t *testing.T) {
 		name   string
 		basis  metrics.Basis
 		counts metrics.Interactions
+		path   string
 	}{
-		{"zero basis", 0, metrics.CountLikes},
-		{"unknown basis", 9, metrics.CountLikes},
-		{"no interactions", metrics.BasisReach, 0},
-		{"unknown interaction bit", metrics.BasisReach, 1 << 6},
+		{"zero basis", 0, metrics.CountLikes, "basis"},
+		{"unknown basis", 9, metrics.CountLikes, "basis"},
+		{"no interactions", metrics.BasisReach, 0, "interactions"},
+		{"unknown interaction bit", metrics.BasisReach, 1 << 6, "interactions"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := metrics.NewDefinition(tt.basis, tt.counts); !errors.Is(err, metrics.ErrInvalid) {
-				t.Errorf("NewDefinition(%d, %d) error = %v, want ErrInvalid", tt.basis, tt.counts, err)
-			}
+			_, err := metrics.NewDefinition(tt.basis, tt.counts)
+			require.ErrorIs(t, err, metrics.ErrInvalid)
+			var fe *metrics.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.path, fe.Path)
 		})
 	}
+	assert.Panics(t, func() { metrics.MustNewDefinition(0, metrics.CountLikes) })
 }
 
 func TestDefinitionText(t *testing.T) {
 	var d metrics.Definition
-	if err := d.UnmarshalText([]byte("likes+comments / views")); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := d.MarshalText()
-	if string(b) != "likes+comments / views" {
-		t.Errorf("MarshalText = %q", b)
-	}
-	if err := d.UnmarshalText(nil); err != nil || !d.IsZero() {
-		t.Errorf("UnmarshalText(empty) = %v, %v; want zero Definition", d, err)
-	}
+	require.NoError(t, d.UnmarshalText([]byte("likes+comments / views")))
+	b, err := d.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "likes+comments / views", string(b))
+	require.NoError(t, d.UnmarshalText(nil))
+	assert.True(t, d.IsZero(), "UnmarshalText(empty) = %v, want the zero Definition", d)
 }
 
 func TestEngagementRate(t *testing.T) {
-	noSaves := metrics.MustDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments|metrics.CountShares)
+	noSaves := metrics.MustNewDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments|metrics.CountShares)
 	tiktok := metrics.Counts{Views: metrics.Known(50000), Likes: metrics.Known(2000), Comments: metrics.Known(300), Shares: metrics.Known(200)}
 	tests := []struct {
 		name   string
@@ -105,7 +106,7 @@ func TestEngagementRate(t *testing.T) {
 			Reach: metrics.Known(120000), Likes: metrics.Known(3000), Comments: metrics.Known(300),
 			Shares: metrics.Known(200), Saves: metrics.Known(100)}, "3.00%", nil},
 		{"tiktok without saves", noSaves, tiktok, "5.00%", nil},
-		{"tiktok under a definition that counts saves is unknown", metrics.MustDefinition(metrics.BasisViews, metrics.AllInteractions), tiktok, "", metrics.ErrUnknown},
+		{"tiktok under a definition that counts saves is unknown", metrics.MustNewDefinition(metrics.BasisViews, metrics.AllInteractions), tiktok, "", metrics.ErrUnknown},
 		{"unknown basis", allOverReach, metrics.Counts{Likes: metrics.Known(1), Comments: metrics.Known(1), Shares: metrics.Known(1), Saves: metrics.Known(1)}, "", metrics.ErrUnknown},
 		{"zero reach", allOverReach, metrics.Counts{Reach: metrics.Known(0), Likes: metrics.Known(0), Comments: metrics.Known(0), Shares: metrics.Known(0), Saves: metrics.Known(0)}, "", metrics.ErrUndefined},
 		{"negative likes", noSaves, metrics.Counts{Views: metrics.Known(10), Likes: metrics.Known(-1), Comments: metrics.Known(0), Shares: metrics.Known(0)}, "", metrics.ErrInvalid},
@@ -116,68 +117,59 @@ func TestEngagementRate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := tt.def.Rate(tt.counts)
 			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("Rate(%+v) error = %v, want %v", tt.counts, err, tt.err)
-				}
+				require.ErrorIs(t, err, tt.err)
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := metrics.Percent(r.Value()); got != tt.want {
-				t.Errorf("Rate(%+v) = %s, want %s", tt.counts, got, tt.want)
-			}
-			if r.Definition() != tt.def {
-				t.Errorf("Rate carries definition %v, want %v", r.Definition(), tt.def)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, metrics.Percent(r.Value()))
+			assert.Equal(t, tt.def, r.Definition())
 		})
 	}
 }
 
 func TestEngagementRateUnknownNamesInput(t *testing.T) {
 	_, err := allOverReach.Rate(metrics.Counts{Reach: metrics.Known(10), Likes: metrics.Known(1), Comments: metrics.Known(1), Shares: metrics.Known(1)})
-	if want := "metrics: engagement rate: saves: unknown (no data)"; err == nil || err.Error() != want {
-		t.Errorf("error = %v, want %q", err, want)
-	}
+	var fe *metrics.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "saves", fe.Path)
+	assert.Equal(t, metrics.CodeUnknown, fe.Code)
+	assert.Equal(t, "engagement rate: saves: unknown (no data)", fe.Message)
 }
 
 func TestEngagementRateCombine(t *testing.T) {
-	byViews := metrics.MustDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments)
+	byViews := metrics.MustNewDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments)
 	a, _ := metrics.NewEngagementRate(byViews, 300, 10000)  // 3%
 	b, _ := metrics.NewEngagementRate(byViews, 100, 100000) // 0.1%
 	ab, err := a.Combine(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// 400 / 110000, not (3% + 0.1%) / 2.
-	if got, want := ab.Value(), dec("400").DivRound(dec("110000"), metrics.Precision); !got.Equal(want) {
-		t.Errorf("Combine = %v, want %v", got, want)
-	}
-	if ab.Engagements() != 400 || ab.Basis() != 110000 || ab.Posts() != 2 {
-		t.Errorf("Combine sums = %#v", ab)
-	}
-	if c, err := ab.Cmp(a); err != nil || c != -1 {
-		t.Errorf("Cmp = %d, %v; want -1", c, err)
-	}
+	want := dec("400").DivRound(dec("110000"), metrics.Precision)
+	assert.True(t, ab.Value().Equal(want), "Combine = %v, want %v", ab.Value(), want)
+	assert.Equal(t, int64(400), ab.Engagements())
+	assert.Equal(t, int64(110000), ab.Basis())
+	assert.Equal(t, int64(2), ab.Posts())
+	c, err := ab.Cmp(a)
+	require.NoError(t, err)
+	assert.Equal(t, -1, c)
 
 	other, _ := metrics.NewEngagementRate(allOverReach, 300, 10000)
-	if _, err := a.Combine(other); !errors.Is(err, metrics.ErrMismatch) {
-		t.Errorf("Combine across definitions error = %v, want ErrMismatch", err)
+	_, err = a.Combine(other)
+	assert.ErrorIs(t, err, metrics.ErrMismatch)
+	var me *metrics.MismatchError
+	if assert.ErrorAs(t, err, &me) {
+		assert.Equal(t, "definition", me.What)
+		assert.Equal(t, "likes+comments / views", me.A)
+		assert.Equal(t, "likes+comments+shares+saves / reach", me.B)
 	}
-	if _, err := a.Cmp(other); !errors.Is(err, metrics.ErrMismatch) {
-		t.Errorf("Cmp across definitions error = %v, want ErrMismatch", err)
-	}
-	if _, err := other.Combine(other); !errors.Is(err, metrics.ErrUndefined) {
-		t.Errorf("Combine of reach-based rates error = %v, want ErrUndefined", err)
-	}
-	if _, err := a.Combine(metrics.EngagementRate{}); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("Combine with zero rate error = %v, want ErrInvalid", err)
-	}
+	_, err = a.Cmp(other)
+	assert.ErrorIs(t, err, metrics.ErrMismatch)
+	_, err = other.Combine(other)
+	assert.ErrorIs(t, err, metrics.ErrUndefined)
+	_, err = a.Combine(metrics.EngagementRate{})
+	assert.ErrorIs(t, err, metrics.ErrInvalid)
 	same, _ := metrics.NewEngagementRate(byViews, 600, 20000)
-	if c, _ := same.Cmp(a); c != 0 || same == a {
-		t.Errorf("600/20000 vs 300/10000: Cmp = %d, == %v; want equal values, different sums", c, same == a)
-	}
-	if got := a.String(); got != "3.00% (likes+comments / views)" {
-		t.Errorf("String() = %q", got)
-	}
+	c, _ = same.Cmp(a)
+	assert.Equal(t, 0, c, "600/20000 vs 300/10000: equal values")
+	assert.NotEqual(t, a, same, "different sums")
+	assert.Equal(t, "3.00% (likes+comments / views)", a.String())
 }

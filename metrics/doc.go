@@ -29,13 +29,16 @@
 //
 // Every division keeps [Precision] (16) decimal places, rounding half away from zero at
 // the last place; the results are exact enough to sum, compare and divide again. Display
-// precision is a separate, explicit step that returns a new value and never truncates:
-// [RoundCPM] and [RoundCPA] round half up to the currency's minor units (2 for USD, so a
-// CPM reads 10.00 USD), [RoundCPV], [RoundCPC] and [RoundCPE] to two places more (4 for
-// USD, so a CPV reads 0.0217 USD, not 0.02). [FormatCPM], [FormatCPV] and the other
-// Format helpers round the same way and always print the places ("0.0150 USD"). Rates are
-// fractions ([decimal.Decimal], 0.03 for 3%); [Percent] and [FormatPercent] print them
-// ("3.00%").
+// precision is a separate, explicit step that never feeds back into a computation: show
+// Money with [pricing.Money.StringFixed], at the places [DisplayPlaces] gives, rounding
+// with [pricing.HalfUp]. A CPM or a CPA is shown to the currency's minor units (2 for
+// USD: "10.00 USD"), a CPV, CPC or CPE to two places more (4 for USD: "0.0217 USD", not
+// "0.02 USD"):
+//
+//	cpv.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPV, cpv.Currency()), pricing.HalfUp)
+//
+// Rates are fractions ([decimal.Decimal], 0.03 for 3%); [Percent] and [FormatPercent]
+// print them ("3.00%").
 //
 // # Bad input
 //
@@ -80,13 +83,39 @@
 // the platform's native analytics, the API, a link tracker, a promo code), when it was
 // captured, and the reporting window it answers (7 or 30 days after posting).
 //
+// This package does no calendar arithmetic: it never computes when a report is due.
+// Report deadlines come from the timeline engine (package sla/timeline), which adds the
+// policy's report windows (sla.Days(7), sla.Days(30)) to the posting instant on the
+// creator's calendar, with package sla's rules for DST days. metrics only compares
+// instants it is given (an actual captured before its post went live is an error).
+//
 // # JSON
 //
-// The data a platform stores and exchanges, [Post], [Actual], [Counts], [Source] and
-// [Posting], encodes to JSON with snake_case names: money as a [pricing.Money] string
-// ("3250.00 USD"), a [Count] as a string of digits with unknown counts left out, instants
-// as RFC 3339 with their offset. The results ([Summary], [Estimate], [EngagementRate],
-// [OnTime], [DurationStats]) are values to compute with, not an exchange format.
+// The data a platform stores and exchanges, [Post], [Actual], [Counts], [Source],
+// [Posting] and [OnTime], encodes to JSON with snake_case names: money as a
+// [pricing.Money] string ("3250.00 USD"), a [Count] as a string of digits with unknown
+// counts left out, instants as RFC 3339 with their offset, a report window as "7 days".
+// Everything this package marshals reads back to an equal value; a value that could
+// not (a negative known Count) fails to marshal instead.
+//
+// Decoding is strict, through the Decode functions ([DecodePosts], [DecodePost],
+// [DecodeActual], [DecodeCounts], [DecodeSource], [DecodePostings], [DecodeOnTime]) and
+// through encoding/json alike, which calls the types' UnmarshalJSON:
+//
+//   - keys match the snake_case names exactly, case included: "Views" and "viewz" are
+//     unknown fields, never silently dropped, so data cannot read as missing;
+//   - a key given twice in one object is an error;
+//   - values of the wrong JSON type, counts that are not digits, unknown source kinds,
+//     report windows other than 7 or 30 days are errors;
+//   - a document has at most [MaxJSONSize] bytes (16 MiB) and 64 levels of nesting.
+//
+// Every problem is reported at once, in one *[ValidationError], each with its JSON path
+// ("[3].actual.counts.viewz" in a list of posts) and a stable code ("unknown_field",
+// "duplicate_key", "malformed", "negative", "too_large"). Decoding checks the form of
+// the data; [Summarize], [Source.Validate] and [OnTime.Rate] check what it means (a
+// missing ID, a source without a kind). The results ([Summary], [Estimate],
+// [EngagementRate], [DurationStats]) are values to compute with, not an exchange
+// format.
 //
 // # Operational metrics
 //

@@ -3,6 +3,8 @@ package metrics
 import (
 	"strconv"
 
+	"github.com/creatorops/creatorops/internal/problem"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -25,7 +27,7 @@ type EngagementRate struct {
 func NewEngagementRate(def Definition, engagements, basis int64) (EngagementRate, error) {
 	const op = "engagement rate"
 	if def.IsZero() {
-		return EngagementRate{}, invalid(op, "definition", "", "zero Definition")
+		return EngagementRate{}, invalid(op, "definition", "", CodeRequired, "zero Definition")
 	}
 	if err := checkCount(op, "engagements", engagements); err != nil {
 		return EngagementRate{}, err
@@ -93,16 +95,16 @@ func (r EngagementRate) String() string {
 func (r EngagementRate) Combine(o EngagementRate) (EngagementRate, error) {
 	const op = "combine engagement rates"
 	if r.def.IsZero() || o.def.IsZero() {
-		return EngagementRate{}, invalid(op, "definition", "", "zero EngagementRate")
+		return EngagementRate{}, invalid(op, "definition", "", CodeRequired, "zero EngagementRate")
 	}
 	if r.def != o.def {
-		return EngagementRate{}, &MismatchError{Op: op, What: "definition", A: r.def.String(), B: o.def.String()}
+		return EngagementRate{}, definitionMismatch(op, r.def, o.def)
 	}
 	if r.def.basis == BasisReach {
 		return EngagementRate{}, undefined(op, "reach", "", "reach is unique per post and cannot be summed across posts")
 	}
 	if r.engagements > maxInt64-o.engagements || r.basis > maxInt64-o.basis {
-		return EngagementRate{}, invalid(op, "sum", "", "overflows int64")
+		return EngagementRate{}, overflow(op, "sum")
 	}
 	return EngagementRate{
 		def:         r.def,
@@ -117,7 +119,7 @@ func (r EngagementRate) Combine(o EngagementRate) (EngagementRate, error) {
 // higher than 3% of followers in any useful sense.
 func (r EngagementRate) Cmp(o EngagementRate) (int, error) {
 	if r.def != o.def {
-		return 0, &MismatchError{Op: "compare engagement rates", What: "definition", A: r.def.String(), B: o.def.String()}
+		return 0, definitionMismatch("compare engagement rates", r.def, o.def)
 	}
 	// a/b vs c/d with positive b, d: compare a*d with c*b exactly.
 	lhs := decimal.NewFromInt(r.engagements).Mul(decimal.NewFromInt(o.basis))
@@ -129,4 +131,8 @@ func (r EngagementRate) Cmp(o EngagementRate) (int, error) {
 func (r EngagementRate) GoString() string {
 	return "metrics.EngagementRate{" + strconv.FormatInt(r.engagements, 10) + "/" +
 		strconv.FormatInt(r.basis, 10) + " " + r.def.String() + "}"
+}
+
+func definitionMismatch(op string, a, b Definition) error {
+	return problem.NewMismatchError(pkg, MismatchError{Op: op, What: "definition", A: a.String(), B: b.String()}, ErrMismatch)
 }

@@ -1,17 +1,18 @@
 package metrics
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/creatorops/creatorops/internal/problem"
 
 	"github.com/shopspring/decimal"
 )
 
 // DurationStats summarises a set of durations, such as approval times.
 type DurationStats struct {
-	N      int           // how many durations
+	N      int64         // how many durations
 	Mean   time.Duration // arithmetic mean, rounded half away from zero to the nanosecond
 	Median time.Duration // middle value; the mean of the two middle values for an even N
 	Min    time.Duration
@@ -20,21 +21,23 @@ type DurationStats struct {
 
 // ApprovalTimes returns the mean and median of approval times (submitted to approved, as
 // the timeline engine or a platform measures them). The input is not modified. No
-// durations return an error wrapping [ErrUndefined]; a negative duration one wrapping
-// [ErrInvalid]. The mean is computed without overflow for any input.
+// durations return an error wrapping [ErrUndefined]; negative durations a
+// *[ValidationError] with a problem at each one's index ("durations[1]", code
+// "negative"), wrapping [ErrInvalid]. The mean is computed without overflow for any
+// input.
 func ApprovalTimes(durations []time.Duration) (DurationStats, error) {
 	const op = "ApprovalTimes"
 	if len(durations) == 0 {
 		return DurationStats{}, undefined(op, "durations", "", "no durations")
 	}
-	var errs []error
+	p := newProblems()
 	for i, d := range durations {
 		if d < 0 {
-			errs = append(errs, invalid(op, "durations["+strconv.Itoa(i)+"]", d.String(), "negative duration"))
+			p.add(problem.Index("durations", i), CodeNegative, d.String()+": negative duration")
 		}
 	}
-	if len(errs) > 0 {
-		return DurationStats{}, errors.Join(errs...)
+	if err := p.Err(op); err != nil {
+		return DurationStats{}, err
 	}
 	sorted := slices.Clone(durations)
 	slices.Sort(sorted)
@@ -54,7 +57,7 @@ func ApprovalTimes(durations []time.Duration) (DurationStats, error) {
 		sum = sum.Add(decimal.NewFromInt(int64(d)))
 	}
 	mean := sum.DivRound(decimal.NewFromInt(int64(n)), 0).IntPart()
-	return DurationStats{N: n, Mean: time.Duration(mean), Median: median, Min: sorted[0], Max: sorted[n-1]}, nil
+	return DurationStats{N: int64(n), Mean: time.Duration(mean), Median: median, Min: sorted[0], Max: sorted[n-1]}, nil
 }
 
 // RevisionsPerDeliverable returns revision rounds per deliverable, revisions/deliverables,
@@ -73,58 +76,62 @@ type Posting struct {
 	Posted time.Time `json:"posted,omitzero"` // when it went live; zero if it has not
 }
 
-// OnTime counts postings by outcome at some instant now.
+// OnTime counts postings by outcome at some instant now. In JSON it is
+// {"on_time":3,"late":1,"pending":0}.
 type OnTime struct {
-	OnTime  int // posted at or before due
-	Late    int // posted after due, or not posted and now is after due
-	Pending int // not posted and not yet due: no outcome yet
+	OnTime  int64 `json:"on_time"` // posted at or before due
+	Late    int64 `json:"late"`    // posted after due, or not posted and now is after due
+	Pending int64 `json:"pending"` // not posted and not yet due: no outcome yet
 }
 
 // Rate returns the on-time posting rate OnTime/(OnTime+Late) as a fraction at
 // [Precision]. Pending postings are not counted either way. With nothing decided yet it
 // returns an error wrapping [ErrUndefined]. Each count is checked on its own before
-// anything is summed: a negative OnTime, Late or Pending returns an error wrapping
-// [ErrInvalid] (all of them together when several are), so a negative Late never passes
-// for fewer decided postings.
+// anything is summed: negative counts return a *[ValidationError] with a problem
+// (code "negative", wrapping [ErrInvalid]) at each ("on_time", "late", "pending"), so
+// a negative Late never passes for fewer decided postings.
 func (o OnTime) Rate() (decimal.Decimal, error) {
 	const op = "OnTime.Rate"
-	var errs []error
-	for _, c := range []struct {
-		name string
-		n    int
-	}{{"on-time postings", o.OnTime}, {"late postings", o.Late}, {"pending postings", o.Pending}} {
-		if err := checkCount(op, c.name, int64(c.n)); err != nil {
-			errs = append(errs, err)
-		}
+	if err := o.Validate(); err != nil {
+		return decimal.Decimal{}, err
 	}
-	switch len(errs) {
-	case 0:
-	case 1:
-		return decimal.Decimal{}, errs[0]
-	default:
-		return decimal.Decimal{}, errors.Join(errs...)
-	}
-	// Both are non-negative ints: their sum fits a decimal, if not an int64.
-	decided := decimal.NewFromInt(int64(o.OnTime)).Add(decimal.NewFromInt(int64(o.Late)))
+	// Both are non-negative int64s: their sum fits a decimal, if not an int64.
+	decided := decimal.NewFromInt(o.OnTime).Add(decimal.NewFromInt(o.Late))
 	if decided.IsZero() {
 		return decimal.Decimal{}, undefined(op, "decided postings", "0", "zero denominator")
 	}
-	return decimal.NewFromInt(int64(o.OnTime)).DivRound(decided, Precision), nil
+	return decimal.NewFromInt(o.OnTime).DivRound(decided, Precision), nil
+}
+
+// Validate reports every negative count of o: nil, or a *[ValidationError] with a
+// problem at each ("on_time", "late", "pending"), wrapping [ErrInvalid].
+func (o OnTime) Validate() error {
+	p := newProblems()
+	for _, c := range []struct {
+		key string
+		n   int64
+	}{{"on_time", o.OnTime}, {"late", o.Late}, {"pending", o.Pending}} {
+		if c.n < 0 {
+			p.add(c.key, CodeNegative, strconv.FormatInt(c.n, 10)+": negative count")
+		}
+	}
+	return p.Err("OnTime")
 }
 
 // OnTimePosting classifies postings at the instant now (a parameter: this package never
-// reads the clock). Posting exactly at the due instant is on time. A posting with a zero
-// Due returns an error wrapping [ErrInvalid]; all such problems are reported together.
+// reads the clock). Posting exactly at the due instant is on time. Postings with a zero
+// Due return a *[ValidationError] with a problem at each ("postings[2].due", code
+// "required"), wrapping [ErrInvalid].
 func OnTimePosting(postings []Posting, now time.Time) (OnTime, error) {
 	var out OnTime
-	var errs []error
+	errs := newProblems()
 	for i, p := range postings {
 		if p.Due.IsZero() {
-			name := "postings[" + strconv.Itoa(i) + "]"
+			msg := "due instant missing"
 			if p.ID != "" {
-				name += " " + strconv.Quote(p.ID)
+				msg = "posting " + problem.Quote(p.ID) + ": " + msg
 			}
-			errs = append(errs, invalid("OnTimePosting", name, "", "due instant missing"))
+			errs.add(problem.Index("postings", i)+".due", CodeRequired, msg)
 			continue
 		}
 		switch {
@@ -136,8 +143,8 @@ func OnTimePosting(postings []Posting, now time.Time) (OnTime, error) {
 			out.Pending++
 		}
 	}
-	if len(errs) > 0 {
-		return OnTime{}, errors.Join(errs...)
+	if err := errs.Err("OnTimePosting"); err != nil {
+		return OnTime{}, err
 	}
 	return out, nil
 }

@@ -1,10 +1,12 @@
 package metrics_test
 
 import (
-	"errors"
 	"math"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 )
@@ -33,24 +35,23 @@ func TestApprovalTimes(t *testing.T) {
 			in := append([]time.Duration(nil), tt.in...)
 			got, err := metrics.ApprovalTimes(tt.in)
 			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("ApprovalTimes(%v) error = %v, want %v", tt.in, err, tt.err)
-				}
+				require.ErrorIs(t, err, tt.err)
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.Mean != tt.mean || got.Median != tt.median || got.N != len(tt.in) {
-				t.Errorf("ApprovalTimes(%v) = %+v, want mean %v median %v", tt.in, got, tt.mean, tt.median)
-			}
-			for i := range in {
-				if in[i] != tt.in[i] {
-					t.Fatalf("ApprovalTimes modified its input")
-				}
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.mean, got.Mean, "mean")
+			assert.Equal(t, tt.median, got.Median, "median")
+			assert.Equal(t, int64(len(tt.in)), got.N)
+			assert.Equal(t, in, tt.in, "ApprovalTimes modified its input")
 		})
 	}
+	_, err := metrics.ApprovalTimes([]time.Duration{h, -h, -2 * h})
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Problems, 2)
+	assert.Equal(t, "durations[1]", ve.Problems[0].Path)
+	assert.Equal(t, "durations[2]", ve.Problems[1].Path)
+	assert.Equal(t, metrics.CodeNegative, ve.Problems[0].Code)
 }
 
 func TestOnTimePosting(t *testing.T) {
@@ -65,45 +66,51 @@ func TestOnTimePosting(t *testing.T) {
 		{ID: "not due yet", Due: now.Add(time.Hour)},
 	}
 	got, err := metrics.OnTimePosting(postings, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := (metrics.OnTime{OnTime: 2, Late: 2, Pending: 1}); got != want {
-		t.Fatalf("OnTimePosting = %+v, want %+v", got, want)
-	}
+	require.NoError(t, err)
+	require.Equal(t, metrics.OnTime{OnTime: 2, Late: 2, Pending: 1}, got)
 	rate, err := got.Rate()
-	if err != nil || !rate.Equal(dec("0.5")) {
-		t.Errorf("Rate() = %v, %v; want 0.5", rate, err)
-	}
-	if _, err := (metrics.OnTime{Pending: 3}).Rate(); !errors.Is(err, metrics.ErrUndefined) {
-		t.Errorf("Rate() with nothing decided error = %v, want ErrUndefined", err)
-	}
-	if _, err := metrics.OnTimePosting([]metrics.Posting{{ID: "x"}}, now); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("zero Due error = %v, want ErrInvalid", err)
-	}
+	require.NoError(t, err)
+	assert.True(t, rate.Equal(dec("0.5")), "Rate() = %v, want 0.5", rate)
+
+	_, err = metrics.OnTime{Pending: 3}.Rate()
+	assert.ErrorIs(t, err, metrics.ErrUndefined)
+
+	_, err = metrics.OnTimePosting([]metrics.Posting{{Due: due}, {ID: "x"}, {}}, now)
+	require.ErrorIs(t, err, metrics.ErrInvalid)
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Problems, 2)
+	assert.Equal(t, "postings[1].due", ve.Problems[0].Path)
+	assert.Equal(t, metrics.CodeRequired, ve.Problems[0].Code)
+	assert.Contains(t, ve.Problems[0].Message, `"x"`)
+	assert.Equal(t, "postings[2].due", ve.Problems[1].Path)
 }
 
 // Each count is checked on its own: a negative Late must not cancel OnTime.
 func TestOnTimeRateNegativeCounts(t *testing.T) {
-	for _, o := range []metrics.OnTime{
-		{OnTime: 5, Late: -2},
-		{OnTime: 1, Late: -1},
-		{OnTime: -1, Late: 3},
-		{OnTime: -1, Late: 1},
-		{OnTime: 2, Late: 2, Pending: -1},
-		{OnTime: -1, Late: -1},
+	for _, tt := range []struct {
+		o     metrics.OnTime
+		paths []string
+	}{
+		{metrics.OnTime{OnTime: 5, Late: -2}, []string{"late"}},
+		{metrics.OnTime{OnTime: 1, Late: -1}, []string{"late"}},
+		{metrics.OnTime{OnTime: -1, Late: 3}, []string{"on_time"}},
+		{metrics.OnTime{OnTime: -1, Late: 1}, []string{"on_time"}},
+		{metrics.OnTime{OnTime: 2, Late: 2, Pending: -1}, []string{"pending"}},
+		{metrics.OnTime{OnTime: -1, Late: -1}, []string{"on_time", "late"}},
 	} {
-		r, err := o.Rate()
-		if !errors.Is(err, metrics.ErrInvalid) {
-			t.Errorf("%+v.Rate() = %v, %v; want an error wrapping ErrInvalid", o, r, err)
+		r, err := tt.o.Rate()
+		require.ErrorIs(t, err, metrics.ErrInvalid, "%+v.Rate() = %v", tt.o, r)
+		var ve *metrics.ValidationError
+		require.ErrorAs(t, err, &ve)
+		var paths []string
+		for _, p := range ve.Problems {
+			paths = append(paths, p.Path)
+			assert.Equal(t, metrics.CodeNegative, p.Code)
 		}
-		var ie *metrics.InputError
-		if !errors.As(err, &ie) {
-			t.Errorf("%+v.Rate() error %v is not an *InputError", o, err)
-		}
+		assert.Equal(t, tt.paths, paths, "%+v", tt.o)
 	}
-	const maxInt = int(^uint(0) >> 1)
-	if r, err := (metrics.OnTime{OnTime: maxInt, Late: maxInt}).Rate(); err != nil || !r.Equal(dec("0.5")) {
-		t.Errorf("Rate() of huge counts = %v, %v; want 0.5", r, err)
-	}
+	r, err := metrics.OnTime{OnTime: math.MaxInt64, Late: math.MaxInt64}.Rate()
+	require.NoError(t, err)
+	assert.True(t, r.Equal(dec("0.5")), "Rate() of huge counts = %v, want 0.5", r)
 }

@@ -6,7 +6,7 @@ import (
 
 // Precision is the number of decimal places every division in this package keeps
 // ("full precision"): quotients are rounded half away from zero at the 16th place with
-// [decimal.Decimal.DivRound]. Display rounding ([RoundCPM], [FormatPercent], ...) happens
+// [decimal.Decimal.DivRound]. Display rounding ([DisplayPlaces], [FormatPercent]) happens
 // only on request and never feeds back into a computation.
 const Precision int32 = 16
 

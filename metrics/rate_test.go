@@ -1,12 +1,14 @@
 package metrics_test
 
 import (
-	"errors"
 	"math"
 	"testing"
 
-	"github.com/creatorops/creatorops/metrics"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/metrics"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -43,40 +45,30 @@ func TestRates(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := tt.f(tt.a, tt.b)
 			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("rate(%d, %d) error = %v, want one wrapping %v", tt.a, tt.b, err, tt.err)
-				}
-				if !got.IsZero() {
-					t.Errorf("rate(%d, %d) = %v with an error, want zero value", tt.a, tt.b, got)
-				}
+				require.ErrorIs(t, err, tt.err)
+				assert.True(t, got.IsZero(), "rate(%d, %d) = %v with an error, want zero value", tt.a, tt.b, got)
 				return
 			}
-			if err != nil {
-				t.Fatalf("rate(%d, %d) error = %v", tt.a, tt.b, err)
-			}
-			if !got.Equal(dec(tt.want)) {
-				t.Errorf("rate(%d, %d) = %v, want %v", tt.a, tt.b, got, tt.want)
-			}
-			if p := metrics.Percent(got); p != tt.percent {
-				t.Errorf("Percent(%v) = %q, want %q", got, p, tt.percent)
-			}
+			require.NoError(t, err)
+			assert.True(t, got.Equal(dec(tt.want)), "rate(%d, %d) = %v, want %v", tt.a, tt.b, got, tt.want)
+			assert.Equal(t, tt.percent, metrics.Percent(got))
 		})
 	}
 }
 
 func TestRateErrorMessageNamesInput(t *testing.T) {
 	_, err := metrics.CTR(10, 0)
-	if got, want := err.Error(), "metrics: CTR: impressions 0: zero denominator"; got != want {
-		t.Errorf("CTR(10, 0) error = %q, want %q", got, want)
-	}
-	var ie *metrics.InputError
-	if !errors.As(err, &ie) || ie.Input != "impressions" {
-		t.Errorf("CTR(10, 0) error = %#v, want *InputError for impressions", err)
-	}
+	var fe *metrics.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "impressions", fe.Path)
+	assert.Equal(t, metrics.CodeUndefined, fe.Code)
+	assert.Equal(t, "CTR: impressions 0: zero denominator", fe.Message)
+
 	_, err = metrics.ConversionRate(-3, 10)
-	if got, want := err.Error(), "metrics: ConversionRate: conversions -3: negative count"; got != want {
-		t.Errorf("ConversionRate(-3, 10) error = %q, want %q", got, want)
-	}
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "conversions", fe.Path)
+	assert.Equal(t, metrics.CodeNegative, fe.Code)
+	assert.EqualError(t, err, "metrics: conversions: ConversionRate: conversions -3: negative count")
 }
 
 func TestFormatPercent(t *testing.T) {
@@ -95,9 +87,7 @@ func TestFormatPercent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := metrics.FormatPercent(dec(tt.in), tt.places); got != tt.want {
-				t.Errorf("FormatPercent(%s, %d) = %q, want %q", tt.in, tt.places, got, tt.want)
-			}
+			assert.Equal(t, tt.want, metrics.FormatPercent(dec(tt.in), tt.places))
 		})
 	}
 }

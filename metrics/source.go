@@ -1,9 +1,12 @@
 package metrics
 
 import (
-	"errors"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/creatorops/creatorops/internal/problem"
+	"github.com/creatorops/creatorops/internal/quantity"
 )
 
 // SourceKind says where a reported number came from.
@@ -33,7 +36,7 @@ func (k SourceKind) String() string {
 // MarshalText implements [encoding.TextMarshaler]. The zero SourceKind is an error.
 func (k SourceKind) MarshalText() ([]byte, error) {
 	if k < SourceScreenshot || k > SourcePromoCode {
-		return nil, invalid("SourceKind", "kind", "", "zero or unknown SourceKind")
+		return nil, invalid("SourceKind.MarshalText", "kind", "", CodeRequired, "zero or unknown SourceKind")
 	}
 	return []byte(k.String()), nil
 }
@@ -52,12 +55,21 @@ func (k *SourceKind) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return &ParseError{What: "source kind", Input: s,
-		Reason: "want screenshot, export, api, link_tracker or promo_code"}
+	return problem.NewParseError(pkg, ParseError{What: "source kind", Input: s, Token: s,
+		Reason: "want screenshot, export, api, link_tracker or promo_code"}, ErrInvalid)
 }
 
-// ReportWindow is the reporting deadline an actual answers: the report due 7 or 30
-// calendar days after posting.
+// ReportWindow is the reporting window an actual answers: the report of the figures 7
+// or 30 calendar days after posting. It is a label that matches an actual to its
+// roll-up; metrics never computes the instant a report is due. That deadline is
+// calendar arithmetic, which has one home: the timeline engine (package sla/timeline)
+// computes it on the creator's calendar with the policy's report windows (sla.Days(7),
+// sla.Days(30)), including the DST rules of package sla (a wall time that does not
+// exist moves forward by the gap).
+//
+// Its text form is the module's grammar for "n units": "7 days", "7 day", "7d",
+// "30 Days", case-insensitive; [ReportWindow.String] gives the long form, which reads
+// back.
 type ReportWindow uint8
 
 // The reporting windows. The zero ReportWindow is invalid.
@@ -65,6 +77,8 @@ const (
 	Report7Days  ReportWindow = 7
 	Report30Days ReportWindow = 30
 )
+
+var dayUnit = []quantity.Unit{{One: "day", Many: "days", Short: []string{"d"}}}
 
 // Days returns the window's length in calendar days, or 0 for an invalid window.
 func (w ReportWindow) Days() int {
@@ -74,54 +88,59 @@ func (w ReportWindow) Days() int {
 	return 0
 }
 
-// String returns "7d" or "30d".
+// String returns "7 days" or "30 days", the form [ParseReportWindow] reads back, or
+// "invalid window".
 func (w ReportWindow) String() string {
-	switch w {
-	case Report7Days:
-		return "7d"
-	case Report30Days:
-		return "30d"
+	if w.Days() == 0 {
+		return "invalid window"
 	}
-	return "invalid window"
+	return dayUnit[0].Format(int64(w))
 }
 
-// MarshalText implements [encoding.TextMarshaler]. The zero ReportWindow is an error.
+// ParseReportWindow parses "7 days" or "30 days" in the module's grammar for "n
+// units": case-insensitive, singular or plural, with or without a space, the short
+// form "d" ("7d", "30 Days", "007 days"). Any other count of days is an error, as is
+// empty text; errors are *[ParseError] wrapping [ErrInvalid].
+func ParseReportWindow(s string) (ReportWindow, error) {
+	n, _, qe := quantity.Parse(s, dayUnit, 999)
+	if qe != nil {
+		return 0, problem.NewParseError(pkg, ParseError{What: "report window", Input: s, Token: qe.Token, Reason: qe.Reason}, ErrInvalid)
+	}
+	if w := ReportWindow(n); n <= 255 && w.Days() != 0 {
+		return w, nil
+	}
+	return 0, problem.NewParseError(pkg, ParseError{What: "report window", Input: s, Token: strconv.FormatInt(n, 10), Code: CodeOutOfRange,
+		Reason: `want "7 days" or "30 days", found ` + strconv.Quote(dayUnit[0].Format(n))}, ErrInvalid)
+}
+
+// MarshalText implements [encoding.TextMarshaler] with [ReportWindow.String]. The zero
+// ReportWindow is an error.
 func (w ReportWindow) MarshalText() ([]byte, error) {
 	if w.Days() == 0 {
-		return nil, invalid("ReportWindow", "window", "", "zero or unknown ReportWindow")
+		return nil, invalid("ReportWindow.MarshalText", "window", "", CodeRequired, "zero or unknown ReportWindow")
 	}
 	return []byte(w.String()), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]: "7d" or "30d", case-insensitive.
-// Empty text gives the zero ReportWindow.
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseReportWindow]. Empty
+// text gives the zero ReportWindow.
 func (w *ReportWindow) UnmarshalText(text []byte) error {
-	switch strings.ToLower(string(text)) {
-	case "":
+	if len(text) == 0 {
 		*w = 0
-	case "7d":
-		*w = Report7Days
-	case "30d":
-		*w = Report30Days
-	default:
-		return &ParseError{What: "report window", Input: string(text), Reason: `want "7d" or "30d"`}
+		return nil
 	}
+	v, err := ParseReportWindow(string(text))
+	if err != nil {
+		return err
+	}
+	*w = v
 	return nil
 }
 
-// Deadline returns the instant the report is due: the same wall-clock time w.Days()
-// calendar days after postedAt, in postedAt's location (so a report across a DST change
-// is due at the same local time, not 24-hour multiples later). It returns the zero Time
-// for an invalid window.
-func (w ReportWindow) Deadline(postedAt time.Time) time.Time {
-	if w.Days() == 0 {
-		return time.Time{}
-	}
-	return postedAt.AddDate(0, 0, w.Days())
-}
-
 // Source records where an actual figure came from, when it was captured, and the
-// reporting window it answers. It is plain data; [Source.Validate] checks it.
+// reporting window it answers. It is plain data; [Source.Validate] checks it. Whether
+// the figures were captured before the report was due is a question for whoever knows
+// the deadline (the timeline engine in sla/timeline): compare CapturedAt with it.
 type Source struct {
 	Kind       SourceKind   `json:"kind"`
 	CapturedAt time.Time    `json:"captured_at"`
@@ -130,25 +149,26 @@ type Source struct {
 	Reference string `json:"reference,omitempty"`
 }
 
-// Validate reports every problem with s, joined, each wrapping [ErrInvalid]: a zero or
-// unknown Kind, a zero CapturedAt, a zero or unknown Window.
+// Validate reports every problem with s: nil, or one *[ValidationError] with a problem
+// (code "required", wrapping [ErrInvalid]) at each of "kind" (zero or unknown),
+// "captured_at" (zero) and "window" (zero or unknown).
 func (s Source) Validate() error {
-	var errs []error
-	if s.Kind < SourceScreenshot || s.Kind > SourcePromoCode {
-		errs = append(errs, invalid("source", "kind", "", "missing: say where the number came from"))
-	}
-	if s.CapturedAt.IsZero() {
-		errs = append(errs, invalid("source", "captured_at", "", "missing"))
-	}
-	if s.Window.Days() == 0 {
-		errs = append(errs, invalid("source", "window", "", `missing: want "7d" or "30d"`))
-	}
-	return errors.Join(errs...)
+	p := newProblems()
+	s.validate(&p, "")
+	return p.Err("source")
 }
 
-// Early reports whether the figures were captured before the window closed, i.e. before
-// Window.Deadline(postedAt): a 7-day report read on day 5 understates the post.
-func (s Source) Early(postedAt time.Time) bool {
-	d := s.Window.Deadline(postedAt)
-	return !d.IsZero() && s.CapturedAt.Before(d)
+// validate records the problems of s under base and reports whether there were any.
+func (s Source) validate(p *problems, base string) (bad bool) {
+	n := len(p.Problems)
+	if s.Kind < SourceScreenshot || s.Kind > SourcePromoCode {
+		p.add(problem.JoinPath(base, "kind"), CodeRequired, "missing: say where the number came from")
+	}
+	if s.CapturedAt.IsZero() {
+		p.add(problem.JoinPath(base, "captured_at"), CodeRequired, "missing")
+	}
+	if s.Window.Days() == 0 {
+		p.add(problem.JoinPath(base, "window"), CodeRequired, `missing: want "7 days" or "30 days"`)
+	}
+	return len(p.Problems) > n
 }

@@ -2,10 +2,16 @@ package metrics_test
 
 import (
 	"encoding/json"
-	"errors"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
@@ -20,95 +26,130 @@ func mustLoad(t testing.TB, name string) *time.Location {
 	return loc
 }
 
-func TestReportWindowDeadlineAcrossDST(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
-	berlin := mustLoad(t, "Europe/Berlin")
+func TestParseReportWindow(t *testing.T) {
 	tests := []struct {
-		name   string
-		posted time.Time
-		w      metrics.ReportWindow
-		want   time.Time
+		in   string
+		want metrics.ReportWindow
+		code string // "" when the text parses
 	}{
-		// New York springs forward on 8 March 2026: the 7-day report is due at 18:00
-		// local, 167 real hours later.
-		{"7d across spring forward", time.Date(2026, 3, 5, 18, 0, 0, 0, ny), metrics.Report7Days, time.Date(2026, 3, 12, 18, 0, 0, 0, ny)},
-		// Berlin falls back on 25 October 2026.
-		{"30d across fall back", time.Date(2026, 10, 10, 12, 0, 0, 0, berlin), metrics.Report30Days, time.Date(2026, 11, 9, 12, 0, 0, 0, berlin)},
-		{"invalid window", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 0, time.Time{}},
+		{"7 days", metrics.Report7Days, ""},
+		{"7d", metrics.Report7Days, ""},
+		{"7D", metrics.Report7Days, ""},
+		{"7 day", metrics.Report7Days, ""},
+		{" 007  Days ", metrics.Report7Days, ""},
+		{"30 Days", metrics.Report30Days, ""},
+		{"30days", metrics.Report30Days, ""},
+		{"14 days", 0, metrics.CodeOutOfRange},
+		{"263 days", 0, metrics.CodeOutOfRange}, // 263 = 7 mod 256: no wrap-around
+		{"1000 days", 0, metrics.CodeMalformed},
+		{"-7 days", 0, metrics.CodeMalformed},
+		{"7 weeks", 0, metrics.CodeMalformed},
+		{"7", 0, metrics.CodeMalformed},
+		{"", 0, metrics.CodeMalformed},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := tt.w.Deadline(tt.posted)
-			if !got.Equal(tt.want) {
-				t.Errorf("Deadline(%v) = %v, want %v", tt.posted, got, tt.want)
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := metrics.ParseReportWindow(tt.in)
+			if tt.code != "" {
+				require.ErrorIs(t, err, metrics.ErrInvalid)
+				var pe *metrics.ParseError
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, tt.in, pe.Input)
+				var ve *metrics.ValidationError
+				require.ErrorAs(t, err, &ve)
+				assert.Equal(t, tt.code, ve.Problems[0].Code)
+				return
 			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			back, err := metrics.ParseReportWindow(got.String())
+			require.NoError(t, err)
+			assert.Equal(t, got, back)
 		})
 	}
-	if d := metrics.Report7Days.Deadline(time.Date(2026, 3, 5, 18, 0, 0, 0, ny)).Sub(time.Date(2026, 3, 5, 18, 0, 0, 0, ny)); d != 167*time.Hour {
-		t.Errorf("7 days across spring forward in New York = %v, want 167h", d)
+	assert.Equal(t, "7 days", metrics.Report7Days.String())
+	assert.Equal(t, "30 days", metrics.Report30Days.String())
+	assert.Equal(t, "invalid window", metrics.ReportWindow(0).String())
+	_, err := metrics.ReportWindow(14).MarshalText()
+	assert.ErrorIs(t, err, metrics.ErrInvalid)
+	var w metrics.ReportWindow = metrics.Report30Days
+	require.NoError(t, w.UnmarshalText(nil))
+	assert.Zero(t, w, "empty text gives the zero ReportWindow")
+}
+
+// Regression: ReportWindow.Deadline did its own date arithmetic. A post from New York
+// 2026-03-01 02:30 plus 7 days lands on 2026-03-08 02:30, a wall time that does not
+// exist (spring forward): Deadline gave 01:30 EST, 167 h later, where sla's documented
+// rule gives 03:30 EDT. Calendar arithmetic has one home, package sla, and report
+// deadlines come from the timeline engine: metrics offers no instant arithmetic
+// (ReportWindow has no Deadline, Source no Early) and does not import sla.
+func TestMetricsComputesNoDeadlines(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeFor[metrics.ReportWindow](), reflect.TypeFor[metrics.Source]()} {
+		for _, name := range []string{"Deadline", "Early", "Due"} {
+			_, ok := typ.MethodByName(name)
+			assert.False(t, ok, "%v has a %s method: report deadlines come from sla/timeline", typ, name)
+		}
 	}
+
+	// No file of the package imports sla.
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		require.NoError(t, err)
+		for _, imp := range f.Imports {
+			assert.NotContains(t, imp.Path.Value, "creatorops/sla", "%s imports %s", name, imp.Path.Value)
+		}
+	}
+
+	// A source captured at New York 2026-03-08 02:00 EST, between the old answer (01:30
+	// EST) and sla's (03:30 EDT), for a post from 2026-03-01 02:30: metrics validates
+	// it on what it is given and makes no claim about it being early or late.
+	ny := mustLoad(t, "America/New_York")
+	postedAt := time.Date(2026, 3, 1, 2, 30, 0, 0, ny)
+	capturedAt := time.Date(2026, 3, 8, 7, 0, 0, 0, time.UTC) // 02:00 EST
+	src := metrics.Source{Kind: metrics.SourceAPI, CapturedAt: capturedAt, Window: metrics.Report7Days}
+	require.NoError(t, src.Validate())
+	_, err = metrics.Summarize(byViews, metrics.Report7Days, []metrics.Post{{ID: "reel", PostedAt: postedAt,
+		Cost: usd("100.00"), Actual: &metrics.Actual{Counts: metrics.Counts{Views: k(10)}, Source: src}}})
+	assert.NoError(t, err)
 }
 
 func TestSourceValidate(t *testing.T) {
 	ok := metrics.Source{Kind: metrics.SourceScreenshot, CapturedAt: time.Date(2026, 3, 12, 18, 0, 0, 0, time.UTC), Window: metrics.Report7Days}
-	if err := ok.Validate(); err != nil {
-		t.Fatalf("Validate(%+v) = %v", ok, err)
-	}
+	require.NoError(t, ok.Validate())
 	err := metrics.Source{}.Validate()
-	if !errors.Is(err, metrics.ErrInvalid) {
-		t.Fatalf("zero Source Validate() = %v, want ErrInvalid", err)
+	require.ErrorIs(t, err, metrics.ErrInvalid)
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	var paths []string
+	for _, p := range ve.Problems {
+		paths = append(paths, p.Path)
+		assert.Equal(t, metrics.CodeRequired, p.Code)
 	}
-	for _, field := range []string{"kind", "captured_at", "window"} {
-		if !strings.Contains(err.Error(), field) {
-			t.Errorf("zero Source Validate() = %q, does not name %s", err, field)
-		}
-	}
-}
-
-func TestSourceEarly(t *testing.T) {
-	posted := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	s := metrics.Source{Kind: metrics.SourceAPI, Window: metrics.Report7Days}
-	for _, tt := range []struct {
-		captured time.Time
-		want     bool
-	}{
-		{posted.AddDate(0, 0, 5), true},
-		{posted.AddDate(0, 0, 7), false},
-		{posted.AddDate(0, 0, 8), false},
-	} {
-		s.CapturedAt = tt.captured
-		if got := s.Early(posted); got != tt.want {
-			t.Errorf("Early(captured %v) = %v, want %v", tt.captured, got, tt.want)
-		}
-	}
+	assert.Equal(t, []string{"kind", "captured_at", "window"}, paths)
 }
 
 func TestSourceJSON(t *testing.T) {
 	in := metrics.Source{Kind: metrics.SourcePromoCode, CapturedAt: time.Date(2026, 3, 31, 9, 0, 0, 0, time.FixedZone("", 2*3600)), Window: metrics.Report30Days, Reference: "ANNA15"}
 	b, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"kind":"promo_code","captured_at":"2026-03-31T09:00:00+02:00","window":"30d","reference":"ANNA15"}`
-	if string(b) != want {
-		t.Errorf("Marshal = %s, want %s", b, want)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, `{"kind":"promo_code","captured_at":"2026-03-31T09:00:00+02:00","window":"30 days","reference":"ANNA15"}`, string(b))
 	var out metrics.Source
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
-	if out.Kind != in.Kind || out.Window != in.Window || !out.CapturedAt.Equal(in.CapturedAt) || out.Reference != in.Reference {
-		t.Errorf("round trip = %+v, want %+v", out, in)
-	}
-	if err := json.Unmarshal([]byte(`{"kind":"rumour"}`), &out); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("unknown kind error = %v, want ErrInvalid", err)
-	}
-	if err := json.Unmarshal([]byte(`{"window":"14d"}`), &out); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("unknown window error = %v, want ErrInvalid", err)
-	}
-	if _, err := json.Marshal(metrics.Source{}); !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("Marshal zero Source error = %v, want ErrInvalid", err)
-	}
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in.Kind, out.Kind)
+	assert.Equal(t, in.Window, out.Window)
+	assert.True(t, out.CapturedAt.Equal(in.CapturedAt))
+	assert.Equal(t, in.Reference, out.Reference)
+
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"kind":"rumour"}`), &out), metrics.ErrInvalid)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"window":"14d"}`), &out), metrics.ErrInvalid)
+	_, err = json.Marshal(metrics.Source{})
+	assert.ErrorIs(t, err, metrics.ErrInvalid)
 }
 
 // The JSON form the Post doc comment shows round-trips exactly.
@@ -116,46 +157,36 @@ func TestPostJSON(t *testing.T) {
 	const doc = `{"id":"reel-1","creator":"anna","platform":"instagram",` +
 		`"posted_at":"2026-03-02T18:00:00-05:00","cost":"3250.00 USD","expected_views":"150000",` +
 		`"actual":{"counts":{"views":"120000"},` +
-		`"source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7d"}}}`
+		`"source":{"kind":"export","captured_at":"2026-03-09T18:00:00-04:00","window":"7 days"}}}`
 	var p metrics.Post
-	if err := json.Unmarshal([]byte(doc), &p); err != nil {
-		t.Fatal(err)
-	}
-	if p.ID != "reel-1" || p.Creator != "anna" || p.Platform != "instagram" ||
-		!p.Cost.Equal(pricing.MustParseMoney("3250.00 USD")) || p.ExpectedViews != metrics.Known(150000) ||
-		p.Actual == nil || p.Actual.Counts != (metrics.Counts{Views: metrics.Known(120000)}) ||
-		p.Actual.Source.Kind != metrics.SourceExport || p.Actual.Source.Window != metrics.Report7Days {
-		t.Fatalf("decoded %+v", p)
-	}
-	if want := time.Date(2026, 3, 2, 23, 0, 0, 0, time.UTC); !p.PostedAt.Equal(want) {
-		t.Errorf("PostedAt = %v, want %v", p.PostedAt, want)
-	}
+	require.NoError(t, json.Unmarshal([]byte(doc), &p))
+	assert.Equal(t, "reel-1", p.ID)
+	assert.Equal(t, "anna", p.Creator)
+	assert.Equal(t, "instagram", p.Platform)
+	assert.True(t, p.Cost.Equal(pricing.MustParseMoney("3250.00 USD")), "cost %v", p.Cost)
+	assert.Equal(t, metrics.Known(150000), p.ExpectedViews)
+	require.NotNil(t, p.Actual)
+	assert.Equal(t, metrics.Counts{Views: metrics.Known(120000)}, p.Actual.Counts)
+	assert.Equal(t, metrics.SourceExport, p.Actual.Source.Kind)
+	assert.Equal(t, metrics.Report7Days, p.Actual.Source.Window)
+	assert.True(t, p.PostedAt.Equal(time.Date(2026, 3, 2, 23, 0, 0, 0, time.UTC)), "PostedAt = %v", p.PostedAt)
 	b, err := json.Marshal(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(b) != doc {
-		t.Errorf("json.Marshal(decoded Post) =\n%s\nwant\n%s", b, doc)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, doc, string(b))
 
 	// A post without a report, a posting instant or an estimate leaves them out, and
 	// comes back the same.
 	bare := metrics.Post{ID: "story-2", Cost: pricing.MustParseMoney("0.00 USD")}
 	b, err = json.Marshal(bare)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `{"id":"story-2","cost":"0.00 USD"}`; string(b) != want {
-		t.Errorf("json.Marshal(%+v) = %s, want %s", bare, b, want)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, `{"id":"story-2","cost":"0.00 USD"}`, string(b))
 	var back metrics.Post
-	if err := json.Unmarshal(b, &back); err != nil {
-		t.Fatal(err)
-	}
-	if back.ID != bare.ID || !back.Cost.Equal(bare.Cost) || back.Actual != nil ||
-		back.ExpectedViews.IsKnown() || !back.PostedAt.IsZero() {
-		t.Errorf("round trip of %+v = %+v", bare, back)
-	}
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, bare.ID, back.ID)
+	assert.True(t, back.Cost.Equal(bare.Cost))
+	assert.Nil(t, back.Actual)
+	assert.False(t, back.ExpectedViews.IsKnown())
+	assert.True(t, back.PostedAt.IsZero())
 }
 
 func TestPostingJSON(t *testing.T) {
@@ -165,20 +196,15 @@ func TestPostingJSON(t *testing.T) {
 		{Due: time.Date(2026, 3, 10, 18, 0, 0, 0, ny), Posted: time.Date(2026, 3, 10, 17, 30, 0, 0, ny)},
 	}
 	b, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := `[{"id":"reel-1","due":"2026-03-10T18:00:00-04:00"},` +
 		`{"due":"2026-03-10T18:00:00-04:00","posted":"2026-03-10T17:30:00-04:00"}]`
-	if string(b) != want {
-		t.Errorf("json.Marshal(postings) = %s, want %s", b, want)
-	}
+	assert.Equal(t, want, string(b))
 	var out []metrics.Posting
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
-	if len(out) != 2 || out[0].ID != "reel-1" || !out[0].Due.Equal(in[0].Due) || !out[0].Posted.IsZero() ||
-		!out[1].Posted.Equal(in[1].Posted) {
-		t.Errorf("round trip of %+v = %+v", in, out)
-	}
+	require.NoError(t, json.Unmarshal(b, &out))
+	require.Len(t, out, 2)
+	assert.Equal(t, "reel-1", out[0].ID)
+	assert.True(t, out[0].Due.Equal(in[0].Due))
+	assert.True(t, out[0].Posted.IsZero())
+	assert.True(t, out[1].Posted.Equal(in[1].Posted))
 }

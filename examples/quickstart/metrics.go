@@ -50,9 +50,11 @@ func metricsSection(w io.Writer) error {
 
 	fmt.Fprintln(w, "\n== Metrics: the report, on the total cost ==")
 	fmt.Fprintf(w, "Cost: %s video + %s usage rights = %s over %d expected views\n", video, usage, total, expectedViews)
-	fmt.Fprintf(w, "  CPV, base fee only: %s (flatters the deal)\n", metrics.FormatCPV(baseCPV))
-	fmt.Fprintf(w, "  CPV, blended:       %s (the figure to report)\n", metrics.FormatCPV(blendedCPV))
-	fmt.Fprintf(w, "CPM: 2000.00 USD for 200000 impressions = %s\n", metrics.FormatCPM(cpm))
+	cpvPlaces := metrics.DisplayPlaces(metrics.FormulaCPV, total.Currency()) // 4 for USD
+	fmt.Fprintf(w, "  CPV, base fee only: %s (flatters the deal)\n", baseCPV.StringFixed(cpvPlaces, pricing.HalfUp))
+	fmt.Fprintf(w, "  CPV, blended:       %s (the figure to report)\n", blendedCPV.StringFixed(cpvPlaces, pricing.HalfUp))
+	fmt.Fprintf(w, "CPM: 2000.00 USD for 200000 impressions = %s\n",
+		cpm.StringFixed(metrics.DisplayPlaces(metrics.FormulaCPM, cpm.Currency()), pricing.HalfUp))
 	fmt.Fprintf(w, "Engagement rate: %d engagements on %d reach = %s\n", er.Engagements(), er.Basis(), metrics.Percent(er.Value()))
 	fmt.Fprintf(w, "  definition: %s (one per campaign; rates under other definitions do not combine)\n", er.Definition())
 	return nil

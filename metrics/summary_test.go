@@ -1,23 +1,24 @@
 package metrics_test
 
 import (
-	"errors"
 	"math/big"
 	"math/rand/v2"
-	"slices"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
-	"github.com/shopspring/decimal"
 )
 
 var (
 	posted   = time.Date(2026, 3, 2, 17, 0, 0, 0, time.UTC)
 	captured = posted.AddDate(0, 0, 7)
-	byViews  = metrics.MustDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments|metrics.CountShares)
+	byViews  = metrics.MustNewDefinition(metrics.BasisViews, metrics.CountLikes|metrics.CountComments|metrics.CountShares)
 )
 
 func actual(c metrics.Counts) *metrics.Actual {
@@ -39,60 +40,58 @@ func campaign() []metrics.Post {
 	}
 }
 
+// money asserts that got is want, compared with Money.Equal.
+func money(t *testing.T, want string, got pricing.Money, err error, what string) {
+	t.Helper()
+	if assert.NoError(t, err, what) {
+		assert.True(t, got.Equal(usd(want)), "%s = %v, want %s USD", what, got, want)
+	}
+}
+
+// fraction asserts that got is want, compared with decimal.Decimal.Equal.
+func fraction(t *testing.T, want string, got decimal.Decimal, err error, what string) {
+	t.Helper()
+	if assert.NoError(t, err, what) {
+		assert.True(t, got.Equal(dec(want)), "%s = %v, want %s", what, got, want)
+	}
+}
+
 func TestSummaryDividesSums(t *testing.T) {
 	s, err := metrics.Summarize(byViews, metrics.Report7Days, campaign())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := s.Cost(); !got.Equal(usd("7000.00")) {
-		t.Errorf("Cost() = %v, want 7000.00 USD (every post)", got)
-	}
-	if got := s.Missing(); !slices.Equal(got, []string{"ben-youtube"}) {
-		t.Errorf("Missing() = %v", got)
-	}
-	if got := s.MissingFor(metrics.Clicks); !slices.Equal(got, []string{"anna-story", "ben-youtube"}) {
-		t.Errorf("MissingFor(Clicks) = %v", got)
-	}
+	require.NoError(t, err)
+	assert.True(t, s.Cost().Equal(usd("7000.00")), "Cost() = %v, want 7000.00 USD (every post)", s.Cost())
+	assert.Equal(t, int64(4), s.Posts())
+	assert.Equal(t, []string{"ben-youtube"}, s.Missing())
+	assert.Equal(t, []string{"anna-story", "ben-youtube"}, s.MissingFor(metrics.Clicks))
 	// CPV: the reported posts' cost (5000) over their views (400000); the unreported
 	// post's 2000 USD is not spread over other posts' views.
 	cpv, err := s.CPV()
-	if err != nil || !cpv.Equal(usd("0.0125")) {
-		t.Errorf("CPV() = %v, %v; want 0.0125 USD", cpv, err)
-	}
+	money(t, "0.0125", cpv, err, "CPV()")
 	// CPM: impressions only from the two Instagram posts: 4000 × 1000 / 250000.
-	if cpm, err := s.CPM(); err != nil || !cpm.Equal(usd("16")) {
-		t.Errorf("CPM() = %v, %v; want 16 USD", cpm, err)
-	}
+	cpm, err := s.CPM()
+	money(t, "16", cpm, err, "CPM()")
 	// CPC: 4250 / 2500 clicks.
-	if cpc, err := s.CPC(); err != nil || !cpc.Equal(usd("1.7")) {
-		t.Errorf("CPC() = %v, %v; want 1.7 USD", cpc, err)
-	}
-	if cpa, err := s.CPA(); err != nil || !cpa.Equal(usd("70.8333333333333333")) {
-		t.Errorf("CPA() = %v, %v; want 4250/60", cpa, err)
-	}
-	if ctr, err := s.CTR(); err != nil || !ctr.Equal(dec("0.009")) { // 1800/200000, the only post with both
-		t.Errorf("CTR() = %v, %v; want 0.009", ctr, err)
-	}
-	if cr, err := s.ConversionRate(); err != nil || !cr.Equal(dec("0.024")) { // 60/2500
-		t.Errorf("ConversionRate() = %v, %v; want 0.024", cr, err)
-	}
+	cpc, err := s.CPC()
+	money(t, "1.7", cpc, err, "CPC()")
+	cpa, err := s.CPA()
+	money(t, "70.8333333333333333", cpa, err, "CPA()")
+	ctr, err := s.CTR()
+	fraction(t, "0.009", ctr, err, "CTR()") // 1800/200000, the only post with both
+	cr, err := s.ConversionRate()
+	fraction(t, "0.024", cr, err, "ConversionRate()") // 60/2500
 	er, err := s.EngagementRate()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// (3600 + 200 + 10000) / 400000
-	if !er.Value().Equal(dec("0.0345")) || er.Posts() != 3 || er.Definition() != byViews {
-		t.Errorf("EngagementRate() = %#v (%v), want 0.0345 over 3 posts", er, er.Value())
-	}
-	if cpe, err := s.CPE(); err != nil || !cpe.Equal(usd("0.3623188405797101")) { // 5000 / 13800
-		t.Errorf("CPE() = %v, %v; want 0.3623188405797101 USD", cpe, err)
-	}
-	if v, err := s.Total(metrics.Views); err != nil || v != 400000 {
-		t.Errorf("Total(Views) = %d, %v", v, err)
-	}
-	if _, err := s.Total(metrics.Saves); !errors.Is(err, metrics.ErrUnknown) {
-		t.Errorf("Total(Saves) error = %v, want ErrUnknown (no post reports saves)", err)
-	}
+	fraction(t, "0.0345", er.Value(), nil, "EngagementRate()")
+	assert.Equal(t, int64(3), er.Posts())
+	assert.Equal(t, byViews, er.Definition())
+	cpe, err := s.CPE()
+	money(t, "0.3623188405797101", cpe, err, "CPE()") // 5000 / 13800
+	v, err := s.Total(metrics.Views)
+	require.NoError(t, err)
+	assert.Equal(t, int64(400000), v)
+	_, err = s.Total(metrics.Saves)
+	assert.ErrorIs(t, err, metrics.ErrUnknown, "no post reports saves")
 }
 
 func TestSummaryAveragingRatiosTrap(t *testing.T) {
@@ -106,60 +105,48 @@ func TestSummaryAveragingRatiosTrap(t *testing.T) {
 	mean = mean.Div(decimal.NewFromInt(3))
 	cpv, _ := s.CPV()
 	// Per-post CPVs 0.0270833, 0.025, 0.004 average to 0.0187; the campaign paid 0.0125.
-	if cpv.Amount().Equal(mean) || cpv.Amount().GreaterThan(mean) {
-		t.Errorf("roll-up CPV %v should be below the misleading mean of ratios %v", cpv.Amount(), mean)
-	}
+	assert.True(t, cpv.Amount().LessThan(mean), "roll-up CPV %v should be below the misleading mean of ratios %v", cpv.Amount(), mean)
 }
 
 func TestSummaryBreakdowns(t *testing.T) {
-	s, _ := metrics.Summarize(byViews, metrics.Report7Days, campaign())
+	s, err := metrics.Summarize(byViews, metrics.Report7Days, campaign())
+	require.NoError(t, err)
 	byCreator := s.ByCreator()
-	if len(byCreator) != 2 || byCreator[0].Key != "anna" || byCreator[1].Key != "ben" {
-		t.Fatalf("ByCreator keys = %v", byCreator)
-	}
-	if cpv, err := byCreator[0].Summary.CPV(); err != nil || !cpv.Equal(usd("0.0266666666666667")) { // 4000/150000
-		t.Errorf("anna CPV = %v, %v", cpv, err)
-	}
+	require.Len(t, byCreator, 2)
+	assert.Equal(t, "anna", byCreator[0].Key)
+	assert.Equal(t, "ben", byCreator[1].Key)
+	cpv, err := byCreator[0].Summary.CPV()
+	money(t, "0.0266666666666667", cpv, err, "anna CPV") // 4000/150000
 	ben := byCreator[1].Summary
-	if !ben.Cost().Equal(usd("3000.00")) || !slices.Equal(ben.Missing(), []string{"ben-youtube"}) {
-		t.Errorf("ben: cost %v, missing %v", ben.Cost(), ben.Missing())
-	}
+	assert.True(t, ben.Cost().Equal(usd("3000.00")), "ben cost %v", ben.Cost())
+	assert.Equal(t, []string{"ben-youtube"}, ben.Missing())
 	platforms := s.ByPlatform()
 	var keys []string
 	for _, g := range platforms {
 		keys = append(keys, g.Key)
 	}
-	if !slices.Equal(keys, []string{"instagram", "tiktok", "youtube"}) {
-		t.Errorf("ByPlatform keys = %v", keys)
-	}
-	if _, err := platforms[2].Summary.CPV(); !errors.Is(err, metrics.ErrUnknown) {
-		t.Errorf("youtube CPV error = %v, want ErrUnknown: no data is not zero", err)
-	}
-	if _, err := platforms[1].Summary.CPM(); !errors.Is(err, metrics.ErrUnknown) {
-		t.Errorf("tiktok CPM error = %v, want ErrUnknown", err)
-	}
+	require.Equal(t, []string{"instagram", "tiktok", "youtube"}, keys)
+	_, err = platforms[2].Summary.CPV()
+	assert.ErrorIs(t, err, metrics.ErrUnknown, "youtube CPV: no data is not zero")
+	_, err = platforms[1].Summary.CPM()
+	assert.ErrorIs(t, err, metrics.ErrUnknown, "tiktok CPM")
 }
 
 func TestSummaryReachIsNotSummed(t *testing.T) {
-	reach := metrics.MustDefinition(metrics.BasisReach, metrics.CountLikes)
+	reach := metrics.MustNewDefinition(metrics.BasisReach, metrics.CountLikes)
 	posts := []metrics.Post{
 		{ID: "a", Creator: "anna", Cost: usd("100.00"), Actual: actual(metrics.Counts{Reach: k(1000), Likes: k(30)})},
 		{ID: "b", Creator: "ben", Cost: usd("100.00"), Actual: actual(metrics.Counts{Reach: k(2000), Likes: k(20)})},
 	}
 	s, err := metrics.Summarize(reach, metrics.Report7Days, posts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.EngagementRate(); !errors.Is(err, metrics.ErrUndefined) {
-		t.Errorf("reach-based EngagementRate of two posts error = %v, want ErrUndefined", err)
-	}
-	if _, err := s.Total(metrics.Reach); !errors.Is(err, metrics.ErrUndefined) {
-		t.Errorf("Total(Reach) of two posts error = %v, want ErrUndefined", err)
-	}
+	require.NoError(t, err)
+	_, err = s.EngagementRate()
+	assert.ErrorIs(t, err, metrics.ErrUndefined, "reach-based EngagementRate of two posts")
+	_, err = s.Total(metrics.Reach)
+	assert.ErrorIs(t, err, metrics.ErrUndefined, "Total(Reach) of two posts")
 	er, err := s.ByCreator()[0].Summary.EngagementRate()
-	if err != nil || metrics.Percent(er.Value()) != "3.00%" {
-		t.Errorf("one post's reach-based rate = %v, %v; want 3.00%%", er, err)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "3.00%", metrics.Percent(er.Value()))
 }
 
 func TestSummarizeRejects(t *testing.T) {
@@ -198,73 +185,53 @@ func TestSummarizeRejects(t *testing.T) {
 			}
 			_, err := metrics.Summarize(tt.def, tt.window, posts)
 			for _, want := range tt.errs {
-				if !errors.Is(err, want) {
-					t.Errorf("Summarize error = %v, want one wrapping %v", err, want)
-				}
+				assert.ErrorIs(t, err, want)
 			}
+			var ve *metrics.ValidationError
+			assert.ErrorAs(t, err, &ve)
 		})
 	}
-	// Every problem at once: six lines.
+}
+
+// Every problem at once, each at its path.
+func TestSummarizeReportsEveryProblemWithItsPath(t *testing.T) {
 	posts := campaign()
 	posts[0].ID, posts[1].ID = "", "ben-tiktok"
 	posts[2].Cost, posts[3].ExpectedViews = usd("-1.00"), k(-5)
 	posts[1].Actual.Counts.Likes = k(-1)
+	posts[2].Actual.Counts.CompletedViews = k(-2)
 	posts[2].Actual.Source.Kind = 0
+	posts[0].Actual.Source.CapturedAt = posted.Add(-time.Hour)
 	_, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
-	var joined interface{ Unwrap() []error }
-	if !errors.As(err, &joined) || len(joined.Unwrap()) != 6 {
-		t.Errorf("Summarize reported %v, want 6 problems joined", err)
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	type pc struct{ path, code string }
+	var got []pc
+	for _, p := range ve.Problems {
+		got = append(got, pc{p.Path, p.Code})
 	}
+	assert.Equal(t, []pc{
+		{"posts[0].id", metrics.CodeRequired},
+		{"posts[0].actual.source.captured_at", metrics.CodeOutOfRange},
+		{"posts[1].actual.counts.likes", metrics.CodeNegative},
+		{"posts[2].id", metrics.CodeDuplicate},
+		{"posts[2].cost", metrics.CodeNegative},
+		{"posts[2].actual.counts.completed_views", metrics.CodeNegative},
+		{"posts[2].actual.source.kind", metrics.CodeRequired},
+		{"posts[3].expected_views", metrics.CodeNegative},
+	}, got)
+	assert.Contains(t, err.Error(), "metrics: Summarize: posts[0].id: missing; ")
 }
 
 func TestSummaryCopiesInput(t *testing.T) {
 	posts := campaign()
-	s, _ := metrics.Summarize(byViews, metrics.Report7Days, posts)
+	s, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
+	require.NoError(t, err)
 	posts[0].Actual.Counts.Views = k(1)
 	posts[0].Cost = usd("1.00")
-	if v, _ := s.Total(metrics.Views); v != 400000 {
-		t.Errorf("Summary changed with its input: views %d", v)
-	}
-}
-
-func TestEstimate(t *testing.T) {
-	s, _ := metrics.Summarize(byViews, metrics.Report7Days, campaign())
-	e, err := s.Estimate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The three reported posts: 5000 USD, expected 280000, actual 400000 views.
-	want, _ := metrics.CompareEstimate(usd("5000.00"), 280000, 400000)
-	want.Posts = 3
-	if !e.Equal(want) {
-		t.Errorf("Estimate() = %+v, want %+v", e, want)
-	}
-	if e.ViewsDifference() != 120000 {
-		t.Errorf("ViewsDifference() = %d", e.ViewsDifference())
-	}
-	d, err := e.CPVDifference()
-	if err != nil || metrics.FormatCPV(d) != "-0.0054 USD" { // 0.0125 − 0.017857...
-		t.Errorf("CPVDifference() = %v, %v; want -0.0054 USD", d, err)
-	}
-
-	one, err := metrics.CompareEstimate(usd("3250.00"), 150000, 120000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if metrics.FormatCPV(one.EstimatedCPV) != "0.0217 USD" || metrics.FormatCPV(one.ActualCPV) != "0.0271 USD" {
-		t.Errorf("CompareEstimate = %+v", one)
-	}
-	if _, err := metrics.CompareEstimate(usd("3250.00"), 150000, 0); !errors.Is(err, metrics.ErrUndefined) {
-		t.Errorf("zero actual views error = %v, want ErrUndefined", err)
-	}
-	noExpected := campaign()
-	for i := range noExpected {
-		noExpected[i].ExpectedViews = metrics.Count{}
-	}
-	s, _ = metrics.Summarize(byViews, metrics.Report7Days, noExpected)
-	if _, err := s.Estimate(); !errors.Is(err, metrics.ErrUnknown) {
-		t.Errorf("Estimate() without expectations error = %v, want ErrUnknown", err)
-	}
+	v, err := s.Total(metrics.Views)
+	require.NoError(t, err)
+	assert.Equal(t, int64(400000), v, "Summary changed with its input")
 }
 
 // Property: the roll-up CPV and CPM (sum, then divide) equal the count-weighted means of
@@ -287,9 +254,7 @@ func TestSummaryIsWeightedMean(t *testing.T) {
 			impressions += imp
 		}
 		s, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		var wantCPV, wantCPM decimal.Decimal
 		// The engagement rate's weighted mean, Σ(rate_i × views_i) / Σ views_i, in exact
 		// rationals from the raw counts: nothing of the package's own summing is used.
@@ -312,19 +277,15 @@ func TestSummaryIsWeightedMean(t *testing.T) {
 		gotCPV, _ := s.CPV()
 		gotCPM, _ := s.CPM()
 		gotER, _ := s.EngagementRate()
-		if gotCPV.Amount().Sub(wantCPV).Abs().GreaterThan(tolerance) {
-			t.Fatalf("trial %d: roll-up CPV %v, weighted mean of CPVs %v", trial, gotCPV.Amount(), wantCPV)
-		}
-		if gotCPM.Amount().Sub(wantCPM).Abs().GreaterThan(tolerance) {
-			t.Fatalf("trial %d: roll-up CPM %v, weighted mean of CPMs %v", trial, gotCPM.Amount(), wantCPM)
-		}
-		if exact := big.NewRat(gotER.Engagements(), gotER.Basis()); exact.Cmp(wantER) != 0 {
-			t.Fatalf("trial %d: roll-up rate %#v = %v, weighted mean of per-post rates %v", trial, gotER, exact, wantER)
-		}
+		require.False(t, gotCPV.Amount().Sub(wantCPV).Abs().GreaterThan(tolerance),
+			"trial %d: roll-up CPV %v, weighted mean of CPVs %v", trial, gotCPV.Amount(), wantCPV)
+		require.False(t, gotCPM.Amount().Sub(wantCPM).Abs().GreaterThan(tolerance),
+			"trial %d: roll-up CPM %v, weighted mean of CPMs %v", trial, gotCPM.Amount(), wantCPM)
+		exact := big.NewRat(gotER.Engagements(), gotER.Basis())
+		require.Zero(t, exact.Cmp(wantER), "trial %d: roll-up rate %#v = %v, weighted mean of per-post rates %v", trial, gotER, exact, wantER)
 		wantValue := decimal.NewFromBigInt(wantER.Num(), 0).DivRound(decimal.NewFromBigInt(wantER.Denom(), 0), metrics.Precision)
-		if !gotER.Value().Equal(wantValue) || gotER.Posts() != int64(n) {
-			t.Fatalf("trial %d: roll-up rate %v of %d posts, weighted mean of per-post rates %v of %d", trial, gotER.Value(), gotER.Posts(), wantValue, n)
-		}
+		require.True(t, gotER.Value().Equal(wantValue), "trial %d: roll-up rate %v, weighted mean of per-post rates %v", trial, gotER.Value(), wantValue)
+		require.Equal(t, int64(n), gotER.Posts(), "trial %d", trial)
 		// Splitting the posts into groups and rolling the groups up again gives the same.
 		var total metrics.EngagementRate
 		for i, g := range s.ByPlatform() {
@@ -335,9 +296,7 @@ func TestSummaryIsWeightedMean(t *testing.T) {
 				total, _ = total.Combine(r)
 			}
 		}
-		if total != gotER {
-			t.Fatalf("trial %d: combining groups %#v != roll-up %#v", trial, total, gotER)
-		}
+		require.Equal(t, gotER, total, "trial %d: combining groups", trial)
 	}
 }
 
@@ -349,32 +308,28 @@ func TestCurrencyMismatchWrapsBothSentinels(t *testing.T) {
 		{ID: "b", Cost: pricing.MustParseMoney("1.00 EUR")},
 	}
 	_, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
-	for _, want := range []error{metrics.ErrMismatch, pricing.ErrCurrencyMismatch} {
-		if !errors.Is(err, want) {
-			t.Errorf("Summarize(USD and EUR posts) error = %v, want one wrapping %v", err, want)
-		}
-	}
+	assert.ErrorIs(t, err, metrics.ErrMismatch)
+	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
 	for _, not := range []error{metrics.ErrInvalid, metrics.ErrUndefined, metrics.ErrUnknown, pricing.ErrInvalid} {
-		if errors.Is(err, not) {
-			t.Errorf("Summarize(USD and EUR posts) error = %v wraps %v, want only the mismatch sentinels", err, not)
-		}
+		assert.NotErrorIs(t, err, not)
 	}
-	var me *metrics.MismatchError
-	if !errors.As(err, &me) || me.A != "EUR" || me.B != "USD" {
-		t.Fatalf("Summarize(USD and EUR posts) error = %v (%#v), want a *MismatchError EUR vs USD", err, me)
-	}
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Problems, 1)
+	assert.Equal(t, "posts[1].cost", ve.Problems[0].Path)
+	assert.Equal(t, metrics.CodeCurrencyMismatch, ve.Problems[0].Code)
 
 	e := metrics.Estimate{EstimatedCPV: usd("0.01"), ActualCPV: pricing.MustParseMoney("0.02 EUR")}
 	_, err = e.CPVDifference()
-	for _, want := range []error{metrics.ErrMismatch, pricing.ErrCurrencyMismatch} {
-		if !errors.Is(err, want) {
-			t.Errorf("CPVDifference(USD, EUR) error = %v, want one wrapping %v", err, want)
-		}
-	}
+	assert.ErrorIs(t, err, metrics.ErrMismatch)
+	assert.ErrorIs(t, err, pricing.ErrCurrencyMismatch)
+	var me *metrics.MismatchError
+	require.ErrorAs(t, err, &me)
+	assert.Equal(t, "EUR", me.A)
+	assert.Equal(t, "USD", me.B)
+	assert.Equal(t, metrics.CodeCurrencyMismatch, me.Code)
 	_, err = metrics.Estimate{}.CPVDifference()
-	if !errors.Is(err, metrics.ErrInvalid) {
-		t.Errorf("CPVDifference() of the zero Estimate error = %v, want one wrapping ErrInvalid", err)
-	}
+	assert.ErrorIs(t, err, metrics.ErrInvalid, "CPVDifference() of the zero Estimate")
 }
 
 // A post costing 0.00 (a gifted post) is valid; its views still count.
@@ -384,12 +339,9 @@ func TestSummarizeZeroCost(t *testing.T) {
 		{ID: "paid", Cost: usd("30.00"), Actual: actual(metrics.Counts{Views: k(2000)})},
 	}
 	s, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
-	if err != nil {
-		t.Fatalf("Summarize with a 0.00 USD post: %v", err)
-	}
-	if cpv, err := s.CPV(); err != nil || !cpv.Amount().Equal(dec("0.01")) {
-		t.Errorf("CPV() = %v, %v; want 0.01 USD", cpv, err)
-	}
+	require.NoError(t, err, "Summarize with a 0.00 USD post")
+	cpv, err := s.CPV()
+	money(t, "0.01", cpv, err, "CPV()")
 }
 
 // An error holding several problems matches the sentinel of each, as the sentinels'
@@ -400,12 +352,13 @@ func TestSeveralProblemsMatchEachSentinel(t *testing.T) {
 	posts[0].Actual.Counts.Likes = k(-1)
 	posts[1].Actual.Source.Window = metrics.Report30Days
 	_, err := metrics.Summarize(byViews, metrics.Report7Days, posts)
-	for _, want := range []error{metrics.ErrInvalid, metrics.ErrMismatch} {
-		if !errors.Is(err, want) {
-			t.Errorf("Summarize error = %v, want one wrapping %v", err, want)
-		}
-	}
-	if errors.Is(err, metrics.ErrUndefined) || errors.Is(err, metrics.ErrUnknown) {
-		t.Errorf("Summarize error = %v matches a sentinel of no problem it holds", err)
-	}
+	assert.ErrorIs(t, err, metrics.ErrInvalid)
+	assert.ErrorIs(t, err, metrics.ErrMismatch)
+	assert.NotErrorIs(t, err, metrics.ErrUndefined, "matches a sentinel of no problem it holds")
+	assert.NotErrorIs(t, err, metrics.ErrUnknown, "matches a sentinel of no problem it holds")
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Problems, 2)
+	assert.Equal(t, "posts[1].actual.source.window", ve.Problems[1].Path)
+	assert.Equal(t, metrics.CodeMismatch, ve.Problems[1].Code)
 }
