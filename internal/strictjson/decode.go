@@ -171,8 +171,9 @@ func parseValue(dec *json.Decoder, data []byte, depth int) (*node, error) {
 }
 
 type decoder struct {
-	pkg  string
-	list []*problem.FieldError
+	pkg    string
+	list   []*problem.FieldError
+	fields map[reflect.Type]map[string]field // the struct field tables of this call
 }
 
 func (d *decoder) add(path, code, msg string) {
@@ -388,8 +389,17 @@ type field struct {
 	index []int
 }
 
-func fieldsOf(t reflect.Type) map[string]field {
+// fieldsOf returns t's JSON keys, computed once per decoding (not cached across
+// calls: the module keeps no package-level state).
+func (d *decoder) fieldsOf(t reflect.Type) map[string]field {
+	if f, ok := d.fields[t]; ok {
+		return f
+	}
+	if d.fields == nil {
+		d.fields = map[reflect.Type]map[string]field{}
+	}
 	out := map[string]field{}
+	d.fields[t] = out
 	var walk func(t reflect.Type, index []int)
 	walk = func(t reflect.Type, index []int) {
 		for i := range t.NumField() {
@@ -430,7 +440,7 @@ func (d *decoder) object(n *node, v reflect.Value, path string) {
 		d.wrongType(path, "a JSON object", n)
 		return
 	}
-	fields := fieldsOf(v.Type())
+	fields := d.fieldsOf(v.Type())
 	next := 0
 	for i, k := range n.keys {
 		d.duplicates(n, path, i, &next)
