@@ -657,6 +657,7 @@ func (r *run) finish() State {
 		st.WaitingOn = append(st.WaitingOn, Creator)
 	}
 	st.ExtraRounds = r.rounds
+	st.FeedbackRounds = r.concepts + r.edits
 	if r.rounds > 0 && r.t.plan.RevisionFee.IsValid() {
 		if c, err := r.t.plan.RevisionFee.MulInt(r.rounds); err == nil {
 			st.ExtraCost = c // an error would need a fee beyond Money's range

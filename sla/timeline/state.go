@@ -62,7 +62,7 @@ type Milestone struct {
 	// Escalations counts the times the step's window was restarted by an
 	// escalation.
 	Escalations int `json:"escalations,omitempty"`
-	why reason
+	why         reason
 }
 
 // Reason says, in words, why the step is due when it is: "48 hours after the
@@ -163,8 +163,9 @@ type State struct {
 	// ExtraRounds counts the feedback rounds beyond the policy's included ones,
 	// and ExtraCost prices them at the plan's revision fee (the zero Money when
 	// the plan has none).
-	ExtraRounds int64         `json:"extra_rounds,omitempty"`
-	ExtraCost   pricing.Money `json:"extra_cost,omitzero"`
+	FeedbackRounds int64         `json:"feedback_rounds,omitempty"` // concept and draft feedback rounds so far
+	ExtraRounds    int64         `json:"extra_rounds,omitempty"`
+	ExtraCost      pricing.Money `json:"extra_cost,omitzero"`
 	// Actions are due now: each is due from its At, which is at or before Now.
 	Actions []Action `json:"actions,omitempty"`
 	// Next is the first instant after Now at which the state changes (a status,

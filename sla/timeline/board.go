@@ -1,0 +1,212 @@
+package timeline
+
+import (
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/creatorops/creatorops/metrics"
+)
+
+// Item is one deliverable on a board: its plan and its events.
+type Item struct {
+	Plan   Plan    `json:"plan"`
+	Events []Event `json:"events"`
+}
+
+// Card is one deliverable on a board: where it stands, in a line.
+type Card struct {
+	Plan      string  `json:"plan"`
+	Brand     string  `json:"brand"`   // the brand's owner
+	Creator   string  `json:"creator"` // the creator's owner
+	WaitingOn []Party `json:"waiting_on,omitempty"`
+	// Step is the open step that is furthest behind: breached before at risk
+	// before on track, then the earliest due.
+	Step   Step      `json:"step,omitempty"`
+	Owner  Party     `json:"owner,omitempty"`
+	Due    time.Time `json:"due,omitzero"`
+	Status Status    `json:"status,omitempty"`
+	// Post is the current post instant; Shifted reports whether it moved.
+	Post    time.Time `json:"post"`
+	Shifted bool      `json:"shifted,omitempty"`
+	Actions int       `json:"actions,omitempty"` // actions due now
+	Next    time.Time `json:"next,omitzero"`
+	Done    bool      `json:"done,omitempty"`
+	// Problem is why the deliverable could not be computed (its plan does not
+	// compile) or which of its events were left out; empty when all is well.
+	Problem string `json:"problem,omitempty"`
+}
+
+// Ops is the operational metrics of a board, computed by package metrics from
+// the same events: how long the brand takes to answer a submission (every
+// concept and draft review that was met), feedback rounds per deliverable, and
+// the on-time posting rate (a post is on time at or before its current post
+// instant, which a late brand approval moves and a late creator does not).
+type Ops struct {
+	ApprovalTimes           metrics.DurationStats `json:"approval_times"`
+	RevisionsPerDeliverable decimal.Decimal       `json:"revisions_per_deliverable"`
+	OnTime                  metrics.OnTime        `json:"on_time"`
+	// OnTimeRate is OnTime.Rate, or zero with OnTimeUndefined set when no post
+	// has an outcome yet.
+	OnTimeRate      decimal.Decimal `json:"on_time_rate"`
+	OnTimeUndefined bool            `json:"on_time_undefined,omitempty"`
+}
+
+// Board is the weekly creator-ops check over many deliverables at one instant:
+// who is waiting on the brand, who on the creator, what is at risk, what is
+// breached and what is done, with the operational metrics. A card may stand in
+// more than one group (waiting on the brand and breached). Cards keep the order
+// of the items.
+type Board struct {
+	Now              time.Time `json:"now"`
+	WaitingOnBrand   []Card    `json:"waiting_on_brand"`
+	WaitingOnCreator []Card    `json:"waiting_on_creator"`
+	AtRisk           []Card    `json:"at_risk"`
+	Breached         []Card    `json:"breached"`
+	Done             []Card    `json:"done"`
+	// Problems are the cards of deliverables with a plan that does not compile
+	// or events that were left out.
+	Problems []Card `json:"problems,omitempty"`
+	Ops      Ops    `json:"ops"`
+}
+
+// result is one item's outcome, for the merge.
+type result struct {
+	card     Card
+	waiting  [2]bool
+	atRisk   bool
+	breached bool
+	ok       bool
+	rounds   int64
+	reviews  []time.Duration
+	posting  metrics.Posting
+	decided  bool
+}
+
+// NewBoard compiles each item's plan, computes its state at now, and groups the
+// deliverables, using every CPU (GOMAXPROCS workers). The board is the same
+// whatever the number of workers. A plan that does not compile, or events left
+// out as impossible, put the card among the Problems with the reason; the other
+// cards are unaffected.
+func NewBoard(items []Item, now time.Time) Board {
+	res := make([]result, len(items))
+	workers := min(runtime.GOMAXPROCS(0), max(len(items)/64, 1))
+	var wg sync.WaitGroup
+	chunk := (len(items) + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*chunk, min((w+1)*chunk, len(items))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				res[i] = evaluate(&items[i], now)
+			}
+		}()
+	}
+	wg.Wait()
+	return merge(res, now)
+}
+
+func evaluate(it *Item, now time.Time) result {
+	r := result{card: Card{Plan: it.Plan.ID, Brand: it.Plan.Brand.Owner.Name, Creator: it.Plan.Creator.Owner.Name}}
+	tl, err := Compile(it.Plan)
+	if err != nil {
+		r.card.Problem = err.Error()
+		return r
+	}
+	st, err := tl.State(it.Events, now)
+	if err != nil {
+		r.card.Problem = err.Error()
+	}
+	r.ok = true
+	c := &r.card
+	c.WaitingOn, c.Post, c.Shifted, c.Actions, c.Next, c.Done = st.WaitingOn, st.Post.Current, len(st.Post.Shifts) > 0, len(st.Actions), st.Next, st.Done
+	rank := func(s Status) int {
+		switch s {
+		case Breached:
+			return 0
+		case AtRisk:
+			return 1
+		}
+		return 2
+	}
+	for _, m := range st.Milestones {
+		switch m.Status {
+		case Breached, AtRisk, OnTrack:
+			if c.Step == "" || rank(m.Status) < rank(c.Status) || (rank(m.Status) == rank(c.Status) && m.Due.Before(c.Due)) {
+				c.Step, c.Owner, c.Due, c.Status = m.Step, m.Owner, m.Due, m.Status
+			}
+			r.breached = r.breached || m.Status == Breached
+			r.atRisk = r.atRisk || m.Status == AtRisk
+			if m.Owner == Brand {
+				r.waiting[0] = true
+			} else {
+				r.waiting[1] = true
+			}
+		case Met, MetLate:
+			if m.Step == StepReview || m.Step == StepConceptReview {
+				r.reviews = append(r.reviews, m.Met.Sub(m.Opened))
+			}
+		}
+		if m.Step == StepPost {
+			r.posting = metrics.Posting{ID: st.Plan, Due: st.Post.Current, Posted: m.Met}
+		}
+	}
+	r.rounds = st.FeedbackRounds
+	return r
+}
+
+func merge(res []result, now time.Time) Board {
+	b := Board{Now: now}
+	var rounds, n int64
+	var reviews []time.Duration
+	var postings []metrics.Posting
+	for i := range res {
+		r := &res[i]
+		if r.card.Problem != "" {
+			b.Problems = append(b.Problems, r.card)
+		}
+		if !r.ok {
+			continue
+		}
+		n++
+		rounds += r.rounds
+		reviews = append(reviews, r.reviews...)
+		postings = append(postings, r.posting)
+		if r.waiting[0] {
+			b.WaitingOnBrand = append(b.WaitingOnBrand, r.card)
+		}
+		if r.waiting[1] {
+			b.WaitingOnCreator = append(b.WaitingOnCreator, r.card)
+		}
+		if r.atRisk {
+			b.AtRisk = append(b.AtRisk, r.card)
+		}
+		if r.breached {
+			b.Breached = append(b.Breached, r.card)
+		}
+		if r.card.Done {
+			b.Done = append(b.Done, r.card)
+		}
+	}
+	if len(reviews) > 0 {
+		b.Ops.ApprovalTimes, _ = metrics.ApprovalTimes(reviews)
+	}
+	if n > 0 {
+		b.Ops.RevisionsPerDeliverable, _ = metrics.RevisionsPerDeliverable(rounds, n)
+	}
+	if ot, err := metrics.OnTimePosting(postings, now); err == nil {
+		b.Ops.OnTime = ot
+		if rate, err := ot.Rate(); err == nil {
+			b.Ops.OnTimeRate = rate
+		} else {
+			b.Ops.OnTimeUndefined = true
+		}
+	}
+	return b
+}
