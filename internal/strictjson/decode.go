@@ -56,18 +56,25 @@ func Decode(pkg string, data []byte, v any, limit int) (problems []*problem.Fiel
 }
 
 // Covered reports whether a validator's problem at path is a consequence of a
-// decoding problem: at the same path, inside the value found there, or anywhere
-// when decoding failed at the root.
+// decoding problem: at the same path, inside the value found there, around it (a
+// value reported missing or wrong because a part of it could not be decoded), or
+// anywhere when decoding failed at the root.
 func Covered(path string, decoded []*problem.FieldError) bool {
 	for _, d := range decoded {
-		if d.Path == "" || path == d.Path {
-			return true
-		}
-		if rest, ok := strings.CutPrefix(path, d.Path); ok && (rest[0] == '.' || rest[0] == '[') {
+		if d.Path == "" || path == d.Path || within(path, d.Path) || within(d.Path, path) {
 			return true
 		}
 	}
 	return false
+}
+
+// within reports whether path lies inside the value at base.
+func within(path, base string) bool {
+	if base == "" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(path, base)
+	return ok && rest != "" && (rest[0] == '.' || rest[0] == '[')
 }
 
 // node is a parsed JSON value that keeps its keys in order.
