@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"strings"
-
 	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/internal/strictjson"
 )
@@ -43,7 +41,7 @@ func DecodeRateCard(data []byte) (RateCard, error) {
 	}
 	v := newProblems()
 	c.validate(v)
-	if err := problem.NewValidationError(pkg, "rate card", merge(decoded, v.Problems)); err != nil {
+	if err := problem.NewValidationError(pkg, "rate card", strictjson.Merge(decoded, v.Problems)); err != nil {
 		return RateCard{}, err
 	}
 	return c, nil
@@ -66,34 +64,8 @@ func DecodeRequest(data []byte) (Request, error) {
 	}
 	v := newProblems()
 	r.validate(v)
-	if err := problem.NewValidationError(pkg, "request", merge(decoded, v.Problems)); err != nil {
+	if err := problem.NewValidationError(pkg, "request", strictjson.Merge(decoded, v.Problems)); err != nil {
 		return Request{}, err
 	}
 	return r, nil
-}
-
-// merge returns the decoding problems followed by the validation problems
-// that are not a consequence of them: not covered by one (the same value or
-// inside it, [strictjson.Covered]), and not a "required" finding about a
-// value that holds one (a charge whose percent was malformed is not also
-// missing its percent).
-func merge(decoded, validated []*FieldError) []*FieldError {
-	out := decoded
-	for _, f := range validated {
-		if strictjson.Covered(f.Path, decoded) || f.Code == CodeRequired && holds(f.Path, decoded) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// holds reports whether a decoding problem lies inside the value at path.
-func holds(path string, decoded []*FieldError) bool {
-	for _, d := range decoded {
-		if rest, ok := strings.CutPrefix(d.Path, path); ok && rest != "" && (rest[0] == '.' || rest[0] == '[') {
-			return true
-		}
-	}
-	return false
 }

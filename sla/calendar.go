@@ -62,11 +62,7 @@ func decodeCalendar(data []byte) (CalendarSpec, *Calendar, error) {
 	}
 	c, err := NewCalendar(s)
 	if err != nil {
-		for _, p := range problem.Problems(pkg, "", err) {
-			if !strictjson.Covered(p.Path, decoded) {
-				l.Problems = append(l.Problems, p)
-			}
-		}
+		l.Problems = strictjson.Merge(decoded, problem.Problems(pkg, "", err))
 	}
 	if err := l.Err("calendar spec"); err != nil {
 		return CalendarSpec{}, nil, err

@@ -247,11 +247,7 @@ func DecodePolicy(data []byte) (Policy, error) {
 	l := problem.List{Pkg: pkg, Problems: decoded}
 	if ok {
 		if err := p.Validate(); err != nil {
-			for _, f := range problem.Problems(pkg, "", err) {
-				if !strictjson.Covered(f.Path, decoded) {
-					l.Problems = append(l.Problems, f)
-				}
-			}
+			l.Problems = strictjson.Merge(decoded, problem.Problems(pkg, "", err))
 		}
 	}
 	if err := l.Err("policy"); err != nil {

@@ -56,12 +56,37 @@ func Decode(pkg string, data []byte, v any, limit int) (problems []*problem.Fiel
 }
 
 // Covered reports whether a validator's problem at path is a consequence of a
-// decoding problem: at the same path, inside the value found there, around it (a
-// value reported missing or wrong because a part of it could not be decoded), or
-// anywhere when decoding failed at the root.
+// decoding problem: at the same path, inside the value found there, or anywhere
+// when decoding failed at the root.
 func Covered(path string, decoded []*problem.FieldError) bool {
 	for _, d := range decoded {
-		if d.Path == "" || path == d.Path || within(path, d.Path) || within(d.Path, path) {
+		if d.Path == "" || path == d.Path || within(path, d.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// Merge returns the decoding problems followed by the validation problems that
+// are not a consequence of them: not [Covered], and not a "required" finding
+// about a value that holds a decoding problem (a charge whose percent was
+// malformed is not also missing its percent; a calendar whose hours did not
+// parse is not also missing).
+func Merge(decoded, validated []*problem.FieldError) []*problem.FieldError {
+	out := decoded
+	for _, f := range validated {
+		if Covered(f.Path, decoded) || f.Code == problem.CodeRequired && holds(f.Path, decoded) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// holds reports whether a decoding problem lies inside the value at path.
+func holds(path string, decoded []*problem.FieldError) bool {
+	for _, d := range decoded {
+		if within(d.Path, path) {
 			return true
 		}
 	}

@@ -83,13 +83,11 @@ func DecodeEvents(data []byte) ([]Event, error) {
 	decoded, ok := strictjson.Decode(pkg, data, &evs, MaxEventsBytes)
 	l := problem.List{Pkg: pkg, Problems: decoded}
 	if ok {
+		var checked []*FieldError
 		for i, e := range evs {
-			for _, f := range e.problems(problem.Index("", i)) {
-				if !strictjson.Covered(f.Path, decoded) {
-					l.Problems = append(l.Problems, f)
-				}
-			}
+			checked = append(checked, e.problems(problem.Index("", i))...)
 		}
+		l.Problems = strictjson.Merge(decoded, checked)
 	}
 	if err := l.Err("events"); err != nil {
 		return nil, err

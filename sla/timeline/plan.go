@@ -98,11 +98,7 @@ func DecodePlan(data []byte) (Plan, error) {
 	l := problem.List{Pkg: pkg, Problems: decoded}
 	if ok {
 		if _, err := Compile(p); err != nil {
-			for _, f := range problem.Problems(pkg, "", err) {
-				if !strictjson.Covered(f.Path, decoded) {
-					l.Problems = append(l.Problems, f)
-				}
-			}
+			l.Problems = strictjson.Merge(decoded, problem.Problems(pkg, "", err))
 		}
 	}
 	if err := l.Err("plan"); err != nil {
