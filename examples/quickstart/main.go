@@ -4,7 +4,8 @@
 //	go run ./examples/quickstart
 //
 // Each section lives in its own file: clock.go (service-level deadlines across two
-// time zones), pricing.go (the quote) and metrics.go (the report).
+// time zones), timeline.go (a deliverable whose approval comes late, and the weekly
+// ops board), pricing.go (the quote) and metrics.go (the report).
 package main
 
 import (
@@ -21,7 +22,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	for _, section := range []func(io.Writer) error{clockSection, pricingSection, metricsSection} {
+	for _, section := range []func(io.Writer) error{clockSection, timelineSection, pricingSection, metricsSection} {
 		if err := section(w); err != nil {
 			return err
 		}

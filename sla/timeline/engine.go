@@ -518,19 +518,26 @@ func (r *run) shift(st Step, what string, d, a time.Time) {
 	if !a.After(d) || !r.posted.IsZero() {
 		return
 	}
-	cr := r.t.plan.Creator.Calendar
 	p := r.cur
-	w := cr.WorkingTime(d, p)
-	if cr.WorkingTime(a, p) >= w {
+	to := r.shiftedPost(d, a)
+	if to.Equal(p) {
 		return
 	}
-	e := cr.AddWorkingTime(a, w) // the earliest instant with w of working time after a
-	to := r.candidateAfter(e)
 	r.shifts = append(r.shifts, Shift{From: p, To: to, Step: st,
 		why: shiftWhy{what: what, due: d, came: a, brand: r.t.plan.Brand.Calendar}})
 	r.cur = to
 	r.post.Due = to
 	r.post.why = reason{kind: whyMoved, text: string(st)}
+}
+
+// shiftedPost returns where the post would go if the step due at d were met at a.
+func (r *run) shiftedPost(d, a time.Time) time.Time {
+	cr := r.t.plan.Creator.Calendar
+	w := cr.WorkingTime(d, r.cur)
+	if cr.WorkingTime(a, r.cur) >= w {
+		return r.cur
+	}
+	return r.candidateAfter(cr.AddWorkingTime(a, w))
 }
 
 // candidateAfter returns the first post candidate at or after e: the post's wall
@@ -758,11 +765,13 @@ func (r *run) chase(s *step, st *State) {
 	}
 	a := Action{Party: s.Owner, Step: s.Step, Round: s.Round, At: at}
 	id := string(s.Step) + ":" + strconv.Itoa(s.Round) + ":" + strconv.Itoa(s.Escalations)
-	late := string(s.Step) + " was due " + stamp(s.Due)
-	if !s.ApproveBy.IsZero() {
-		late += "; approve by " + stamp(s.ApproveBy) + " to keep the post " + postStamp(r.cur)
-	} else if s.dependsOnPost {
-		late += "; approve by " + stamp(r.approveBy(s)) + " to keep the post " + postStamp(r.cur)
+	late := s.Step.words() + " was due " + stamp(s.Due)
+	if s.dependsOnPost {
+		if by := r.approveBy(s); !by.Before(at) {
+			late += "; met by " + stamp(by) + ", the post stays " + postStamp(r.cur)
+		} else {
+			late += "; met now, the post moves to " + postStamp(r.shiftedPost(s.first, at))
+		}
 	}
 	if manager {
 		a.Kind, a.To = Escalate, sd.Manager
@@ -791,7 +800,7 @@ func (r *run) remind(s *step, atRisk time.Time, st *State) {
 	st.Actions = append(st.Actions, Action{
 		ID: "remind:" + string(s.Step) + ":" + strconv.Itoa(s.Round), Kind: Remind, Party: s.Owner,
 		To: r.side(s.Owner).Owner, Step: s.Step, Round: s.Round, At: at,
-		Reason: string(s.Step) + " due " + stamp(s.Due),
+		Reason: s.Step.words() + " due " + stamp(s.Due),
 	})
 }
 

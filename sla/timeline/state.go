@@ -28,6 +28,21 @@ const (
 	StepPayment       Step = "payment"        // brand: the payment
 )
 
+// words returns the step in words, for messages.
+func (s Step) words() string {
+	switch s {
+	case StepShip:
+		return "the product shipment"
+	case StepConceptReview:
+		return "the concept review"
+	case StepReview:
+		return "final approval"
+	case StepLiveCheck:
+		return "the live check"
+	}
+	return "the " + string(s)
+}
+
 // Status is where a milestone stands at the state's now.
 type Status string
 
