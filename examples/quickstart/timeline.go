@@ -106,7 +106,8 @@ func timelineSection(w io.Writer) error {
 	}{{"waiting on brand", board.WaitingOnBrand}, {"waiting on creator", board.WaitingOnCreator}, {"at risk", board.AtRisk}, {"breached", board.Breached}, {"done", board.Done}} {
 		var ids []string
 		for _, c := range g.cards {
-			ids = append(ids, fmt.Sprintf("%s (%s %s)", c.Plan, c.Step, c.Status))
+			o, _ := c.Worst("")
+			ids = append(ids, fmt.Sprintf("%s (%s %s)", c.Plan, o.Step, o.Status))
 		}
 		fmt.Fprintf(w, "  %-18s %s\n", g.name+":", strings.Join(ids, ", "))
 	}

@@ -1,13 +1,18 @@
 package timeline
 
 import (
+	"encoding/json"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/creatorops/creatorops/internal/problem"
+	"github.com/creatorops/creatorops/internal/strictjson"
 	"github.com/creatorops/creatorops/metrics"
+	"github.com/creatorops/creatorops/sla"
 )
 
 // Item is one deliverable on a board: its plan and its events.
@@ -22,12 +27,9 @@ type Card struct {
 	Brand     string  `json:"brand"`   // the brand's owner
 	Creator   string  `json:"creator"` // the creator's owner
 	WaitingOn []Party `json:"waiting_on,omitempty"`
-	// Step is the open step that is furthest behind: breached before at risk
+	// Open are the open steps, furthest behind first: breached before at risk
 	// before on track, then the earliest due.
-	Step   Step      `json:"step,omitempty"`
-	Owner  Party     `json:"owner,omitempty"`
-	Due    time.Time `json:"due,omitzero"`
-	Status Status    `json:"status,omitempty"`
+	Open []OpenStep `json:"open,omitempty"`
 	// Post is the current post instant; Shifted reports whether it moved.
 	Post    time.Time `json:"post"`
 	Shifted bool      `json:"shifted,omitempty"`
@@ -37,6 +39,26 @@ type Card struct {
 	// Problem is why the deliverable could not be computed (its plan does not
 	// compile) or which of its events were left out; empty when all is well.
 	Problem string `json:"problem,omitempty"`
+}
+
+// OpenStep is an open step of a card.
+type OpenStep struct {
+	Step   Step      `json:"step"`
+	Round  int       `json:"round,omitempty"`
+	Owner  Party     `json:"owner"`
+	Due    time.Time `json:"due"`
+	Status Status    `json:"status"`
+}
+
+// Worst returns the open step furthest behind, of party p when p is not empty,
+// and whether there is one.
+func (c Card) Worst(p Party) (OpenStep, bool) {
+	for _, o := range c.Open {
+		if p == "" || o.Owner == p {
+			return o, true
+		}
+	}
+	return OpenStep{}, false
 }
 
 // Ops is the operational metrics of a board, computed by package metrics from
@@ -126,21 +148,10 @@ func evaluate(it *Item, now time.Time) result {
 	r.ok = true
 	c := &r.card
 	c.WaitingOn, c.Post, c.Shifted, c.Actions, c.Next, c.Done = st.WaitingOn, st.Post.Current, len(st.Post.Shifts) > 0, len(st.Actions), st.Next, st.Done
-	rank := func(s Status) int {
-		switch s {
-		case Breached:
-			return 0
-		case AtRisk:
-			return 1
-		}
-		return 2
-	}
 	for _, m := range st.Milestones {
 		switch m.Status {
 		case Breached, AtRisk, OnTrack:
-			if c.Step == "" || rank(m.Status) < rank(c.Status) || (rank(m.Status) == rank(c.Status) && m.Due.Before(c.Due)) {
-				c.Step, c.Owner, c.Due, c.Status = m.Step, m.Owner, m.Due, m.Status
-			}
+			c.Open = append(c.Open, OpenStep{Step: m.Step, Round: m.Round, Owner: m.Owner, Due: m.Due, Status: m.Status})
 			r.breached = r.breached || m.Status == Breached
 			r.atRisk = r.atRisk || m.Status == AtRisk
 			if m.Owner == Brand {
@@ -157,8 +168,24 @@ func evaluate(it *Item, now time.Time) result {
 			r.posting = metrics.Posting{ID: st.Plan, Due: st.Post.Current, Posted: m.Met}
 		}
 	}
+	slices.SortStableFunc(c.Open, func(a, b OpenStep) int {
+		if d := rank(a.Status) - rank(b.Status); d != 0 {
+			return d
+		}
+		return a.Due.Compare(b.Due)
+	})
 	r.rounds = st.FeedbackRounds
 	return r
+}
+
+func rank(s Status) int {
+	switch s {
+	case Breached:
+		return 0
+	case AtRisk:
+		return 1
+	}
+	return 2
 }
 
 func merge(res []result, now time.Time) Board {
@@ -209,4 +236,44 @@ func merge(res []result, now time.Time) Board {
 		}
 	}
 	return b
+}
+
+// MaxItemsBytes bounds the JSON [DecodeItems] reads.
+const MaxItemsBytes = 64 << 20
+
+// DecodeItems reads a JSON array of board items ({"plan": ..., "events": [...]})
+// strictly, each plan as [DecodePlan] reads one (over the default policy) and
+// each event as [DecodeEvents] does, and reports every problem at once with its
+// path ("[3].plan.creator.calendar.hours[0]").
+func DecodeItems(data []byte) ([]Item, error) {
+	var raws []json.RawMessage
+	decoded, ok := strictjson.Decode(pkg, data, &raws, MaxItemsBytes)
+	l := problem.List{Pkg: pkg, Problems: decoded}
+	var items []Item
+	if ok {
+		items = make([]Item, len(raws))
+		for i, raw := range raws {
+			it := Item{Plan: Plan{Policy: sla.DefaultPolicy()}}
+			ps, ok := strictjson.Decode(pkg, raw, &it, MaxItemsBytes)
+			var checked []*FieldError
+			if ok {
+				if _, err := Compile(it.Plan); err != nil {
+					for _, f := range problem.Problems(pkg, "", err) {
+						checked = append(checked, f.Rebase("plan"))
+					}
+				}
+				for j, e := range it.Events {
+					checked = append(checked, e.problems(problem.Index("events", j))...)
+				}
+			}
+			for _, f := range strictjson.Merge(ps, checked) {
+				l.Problems = append(l.Problems, f.Rebase(problem.Index("", i)))
+			}
+			items[i] = it
+		}
+	}
+	if err := l.Err("items"); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

@@ -63,8 +63,12 @@ func TestBoard(t *testing.T) {
 	assert.Contains(t, b.Problems[0].Problem, "brand.calendar")
 
 	lateCard := b.WaitingOnBrand[0]
-	assert.Equal(t, timeline.StepReview, lateCard.Step)
-	assert.Equal(t, timeline.Breached, lateCard.Status)
+	worst, ok := lateCard.Worst("")
+	require.True(t, ok)
+	assert.Equal(t, timeline.StepReview, worst.Step)
+	assert.Equal(t, timeline.Breached, worst.Status)
+	_, ok = lateCard.Worst(timeline.Creator)
+	assert.False(t, ok, "nothing open on the creator's side")
 	assert.Equal(t, 1, lateCard.Actions)
 
 	// Ops: every brand review answered;
