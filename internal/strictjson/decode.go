@@ -9,7 +9,10 @@
 //   - a value of the wrong JSON type, a number out of the Go type's range, text
 //     that the field's UnmarshalText or UnmarshalJSON rejects: each is a problem at
 //     its path, and the field keeps its zero value;
-//   - the document has a size limit and a nesting limit, and nothing may follow it.
+//   - the document has a size limit and a nesting limit, and nothing may follow it;
+//   - dates (date.Date) are exactly "YYYY-MM-DD" and times of day (clock.Clock)
+//     "HH:MM[:SS[.mmm]]", read here rather than by their library's lenient
+//     parsers; and a panic in any type's own decoder is a problem, not a crash.
 //
 // What could be decoded is decoded, so that a validator can judge the rest
 // without reporting the same value twice (see [Covered]).
@@ -25,6 +28,10 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/clock"
 
 	"github.com/creatorops/creatorops/internal/problem"
 )
@@ -81,6 +88,18 @@ func Merge(decoded, validated []*problem.FieldError) []*problem.FieldError {
 		out = append(out, f)
 	}
 	return out
+}
+
+// Holds reports whether a decoding problem lies at path or inside the value
+// there: an element whose own decoder failed is left zero, and checking it
+// would only repeat the failure.
+func Holds(path string, decoded []*problem.FieldError) bool {
+	for _, d := range decoded {
+		if d.Path == path || within(d.Path, path) {
+			return true
+		}
+	}
+	return false
 }
 
 // holds reports whether a decoding problem lies inside the value at path.
@@ -268,11 +287,14 @@ func (d *decoder) value(n *node, v reflect.Value, path string) {
 		d.value(n, v.Elem(), path)
 		return
 	}
+	if d.civil(n, v, path) {
+		return
+	}
 	if v.CanAddr() {
 		p := v.Addr()
 		if p.Type().Implements(jsonUnmarshaler) {
 			fresh := reflect.New(v.Type())
-			if err := fresh.Interface().(json.Unmarshaler).UnmarshalJSON(n.raw); err != nil {
+			if err := guard(func() error { return fresh.Interface().(json.Unmarshaler).UnmarshalJSON(n.raw) }); err != nil {
 				d.addErr(path, err)
 				return
 			}
@@ -285,7 +307,7 @@ func (d *decoder) value(n *node, v reflect.Value, path string) {
 				return
 			}
 			fresh := reflect.New(v.Type())
-			if err := fresh.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.str)); err != nil {
+			if err := guard(func() error { return fresh.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.str)) }); err != nil {
 				d.addErr(path, err)
 				return
 			}
@@ -397,6 +419,63 @@ func (d *decoder) value(n *node, v reflect.Value, path string) {
 
 // duplicates reports the keys of n given again before its key i (all of them
 // when i is len(n.keys)) and not reported yet.
+// guard runs a type's own decoding and turns a panic in it into an error: a
+// library's parser must not take a service down on one bad value
+// (github.com/rickb777/date v1.22.0 panics on "00000-00").
+func guard(decode func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("malformed value")
+		}
+	}()
+	return decode()
+}
+
+var (
+	dateType  = reflect.TypeFor[date.Date]()
+	clockType = reflect.TypeFor[clock.Clock]()
+)
+
+// civil decodes the module's civil types itself, strictly: a date.Date is
+// exactly "YYYY-MM-DD" with a year from 0001 to 9999 and a day that exists (the
+// date library also reads "99999999" as +10007-06-07 and panics on
+// "00000-00"); a clock.Clock is "HH:MM", "HH:MM:SS" or "HH:MM:SS.mmm" within one
+// day. It reports whether v was one of them.
+func (d *decoder) civil(n *node, v reflect.Value, path string) bool {
+	switch v.Type() {
+	case dateType:
+		if n.kind != 's' {
+			d.wrongType(path, `a date string "YYYY-MM-DD"`, n)
+			return true
+		}
+		if t, err := time.Parse(time.DateOnly, n.str); err != nil || t.Year() < 1 {
+			d.add(path, problem.CodeMalformed, `want a date "YYYY-MM-DD" from 0001-01-01 to 9999-12-31, have `+problem.Quote(n.str))
+		} else {
+			v.Set(reflect.ValueOf(date.New(t.Date())))
+		}
+		return true
+	case clockType:
+		if n.kind != 's' {
+			d.wrongType(path, `a time of day "HH:MM"`, n)
+			return true
+		}
+		var t time.Time
+		var err error
+		for _, layout := range []string{"15:04", "15:04:05", "15:04:05.000"} {
+			if t, err = time.Parse(layout, n.str); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			d.add(path, problem.CodeMalformed, `want a time of day "HH:MM" or "HH:MM:SS" from 00:00 to 23:59:59, have `+problem.Quote(n.str))
+		} else {
+			v.Set(reflect.ValueOf(clock.New(t.Hour(), t.Minute(), t.Second(), t.Nanosecond()/1e6)))
+		}
+		return true
+	}
+	return false
+}
+
 func (d *decoder) duplicates(n *node, path string, i int, next *int) {
 	for ; *next < len(n.dups) && n.dups[*next].at <= i; *next++ {
 		k := n.dups[*next].key

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rickb777/date"
+	"github.com/rickb777/date/clock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -143,4 +145,37 @@ func TestQuoteCutsLongInput(t *testing.T) {
 	q := problem.Quote(s)
 	assert.True(t, strings.HasSuffix(q, `"...`))
 	assert.LessOrEqual(t, len(q), 64+5)
+}
+
+func TestDecodeCivilTypesStrictly(t *testing.T) {
+	type civil struct {
+		Date date.Date   `json:"date"`
+		At   clock.Clock `json:"at"`
+	}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`{"date":"2027-03-15","at":"12:00"}`, nil},
+		{`{"date":"2027-03-15","at":"23:59:59.999"}`, nil},
+		{`{"date":"00000-00"}`, []string{"date malformed"}}, // the date library panics on it
+		{`{"date":"99999999"}`, []string{"date malformed"}}, // the date library reads +10007-06-07
+		{`{"date":"2027-02-30"}`, []string{"date malformed"}},
+		{`{"date":"2027-03-15T00:00"}`, []string{"date malformed"}},
+		{`{"date":20270315}`, []string{"date malformed"}},
+		{`{"at":"24:00"}`, []string{"at malformed"}},
+		{`{"at":"9am"}`, []string{"at malformed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var c civil
+			ps, ok := strictjson.Decode("test", []byte(tt.in), &c, 1<<10)
+			require.True(t, ok)
+			assert.Equal(t, tt.want, paths(ps))
+		})
+	}
+	var c civil
+	_, _ = strictjson.Decode("test", []byte(`{"date":"2027-03-15","at":"12:30"}`), &c, 1<<10)
+	assert.Equal(t, date.New(2027, 3, 15), c.Date)
+	assert.Equal(t, clock.New(12, 30, 0, 0), c.At)
 }

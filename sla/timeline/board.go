@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"encoding/json"
 	"runtime"
 	"slices"
 	"sync"
@@ -12,7 +11,6 @@ import (
 	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/internal/strictjson"
 	"github.com/creatorops/creatorops/metrics"
-	"github.com/creatorops/creatorops/sla"
 )
 
 // Item is one deliverable on a board: its plan and its events.
@@ -246,33 +244,26 @@ const MaxItemsBytes = 64 << 20
 // each event as [DecodeEvents] does, and reports every problem at once with its
 // path ("[3].plan.creator.calendar.hours[0]").
 func DecodeItems(data []byte) ([]Item, error) {
-	var raws []json.RawMessage
-	decoded, ok := strictjson.Decode(pkg, data, &raws, MaxItemsBytes)
-	l := problem.List{Pkg: pkg, Problems: decoded}
 	var items []Item
+	decoded, ok := strictjson.Decode(pkg, data, &items, MaxItemsBytes)
+	var checked []*FieldError
 	if ok {
-		items = make([]Item, len(raws))
-		for i, raw := range raws {
-			it := Item{Plan: Plan{Policy: sla.DefaultPolicy()}}
-			ps, ok := strictjson.Decode(pkg, raw, &it, MaxItemsBytes)
-			var checked []*FieldError
-			if ok {
-				if _, err := Compile(it.Plan); err != nil {
-					for _, f := range problem.Problems(pkg, "", err) {
-						checked = append(checked, f.Rebase("plan"))
-					}
-				}
-				for j, e := range it.Events {
-					checked = append(checked, e.problems(problem.Index("events", j))...)
+		for i, it := range items {
+			base := problem.Index("", i)
+			if strictjson.Holds(base, decoded) {
+				continue
+			}
+			if _, err := Compile(it.Plan); err != nil {
+				for _, f := range problem.Problems(pkg, "", err) {
+					checked = append(checked, f.Rebase(base+".plan"))
 				}
 			}
-			for _, f := range strictjson.Merge(ps, checked) {
-				l.Problems = append(l.Problems, f.Rebase(problem.Index("", i)))
+			for j, e := range it.Events {
+				checked = append(checked, e.problems(base+problem.Index(".events", j))...)
 			}
-			items[i] = it
 		}
 	}
-	if err := l.Err("items"); err != nil {
+	if err := problem.NewValidationError(pkg, "items", strictjson.Merge(decoded, checked)); err != nil {
 		return nil, err
 	}
 	return items, nil

@@ -85,7 +85,9 @@ func DecodeEvents(data []byte) ([]Event, error) {
 	if ok {
 		var checked []*FieldError
 		for i, e := range evs {
-			checked = append(checked, e.problems(problem.Index("", i))...)
+			if at := problem.Index("", i); !strictjson.Holds(at, decoded) {
+				checked = append(checked, e.problems(at)...)
+			}
 		}
 		l.Problems = strictjson.Merge(decoded, checked)
 	}
@@ -93,6 +95,22 @@ func DecodeEvents(data []byte) ([]Event, error) {
 		return nil, err
 	}
 	return evs, nil
+}
+
+// plainEvent is Event without its UnmarshalJSON.
+type plainEvent Event
+
+// UnmarshalJSON decodes an event strictly (exact keys, no duplicates, no unknown
+// fields), so that encoding/json reads events as strictly as [DecodeEvents]. It
+// does not check the event; [Event.Validate] does.
+func (e *Event) UnmarshalJSON(data []byte) error {
+	var v plainEvent
+	decoded, _ := strictjson.Decode(pkg, data, &v, MaxEventsBytes)
+	if err := problem.NewValidationError(pkg, "event", decoded); err != nil {
+		return err
+	}
+	*e = Event(v)
+	return nil
 }
 
 // Validate checks the event on its own: a known kind, an instant, and the fields

@@ -93,8 +93,7 @@ const MaxPlanBytes = 1 << 20
 // keeps its [sla.DefaultPolicy] value. It validates the plan as [Compile] does
 // and reports every problem at once, each with its path ("creator.calendar.hours[0]").
 func DecodePlan(data []byte) (Plan, error) {
-	p := Plan{Policy: sla.DefaultPolicy()}
-	decoded, ok := strictjson.Decode(pkg, data, &p, MaxPlanBytes)
+	p, decoded, ok := decodePlan(data)
 	l := problem.List{Pkg: pkg, Problems: decoded}
 	if ok {
 		if _, err := Compile(p); err != nil {
@@ -105,6 +104,27 @@ func DecodePlan(data []byte) (Plan, error) {
 		return Plan{}, err
 	}
 	return p, nil
+}
+
+// plainPlan is Plan without its UnmarshalJSON.
+type plainPlan Plan
+
+func decodePlan(data []byte) (Plan, []*FieldError, bool) {
+	p := plainPlan{Policy: sla.DefaultPolicy()}
+	decoded, ok := strictjson.Decode(pkg, data, &p, MaxPlanBytes)
+	return Plan(p), decoded, ok
+}
+
+// UnmarshalJSON decodes a plan as [DecodePlan] does (strictly, over the default
+// policy) without compiling it, so that encoding/json reads plans as strictly as
+// this package does.
+func (p *Plan) UnmarshalJSON(data []byte) error {
+	v, decoded, _ := decodePlan(data)
+	if err := problem.NewValidationError(pkg, "plan", decoded); err != nil {
+		return err
+	}
+	*p = v
+	return nil
 }
 
 // Timeline is a compiled plan: validated, with its planned post instant. It is
