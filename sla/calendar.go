@@ -319,7 +319,18 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 	}
 	qr = g(qr)
 	q := qr
-	var sched [3][]span // windows starting on d−2, d−1, d
+	// The hours and scheduled windows of dates d−2, d−1 and d after the gap
+	// rule, each under the date on which it starts: an interval whose start a
+	// gap moves past midnight (all of Samoa's 2011-12-30) starts, and belongs
+	// to, the next date. So a date's pieces never lie before an earlier date's.
+	var hrs, sched [3][]span
+	for k := int64(-3); k <= 0; k++ {
+		off := int32(k * secPerDay)
+		attribute(&hrs, applyGaps(shift(c.hoursOf(d+k, regular), off), gaps))
+		if !regular {
+			attribute(&sched, applyGaps(shift(c.sched[d+k], off), gaps))
+		}
+	}
 	if !regular {
 		for k := int64(0); k <= 1; k++ {
 			x := d + k
@@ -331,18 +342,13 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 			q = union(q, subtract(cq, tail))
 		}
 		var all []span
-		for k := int64(-2); k <= 1; k++ {
-			s := g(shift(c.sched[d+k], int32(k*secPerDay)))
-			all = append(all, s...)
-			if k <= 0 {
-				sched[k+2] = s
-			}
+		for k := int64(-3); k <= 1; k++ {
+			all = append(all, applyGaps(shift(c.sched[d+k], int32(k*secPerDay)), gaps)...)
 		}
 		q = subtract(q, normalize(all))
 	}
 	wOf := func(k int64) []span {
-		h := g(shift(c.hoursOf(d+k, regular), int32(k*secPerDay)))
-		return union(subtract(h, q), sched[k+2])
+		return union(subtract(normalize(hrs[k+2]), q), normalize(sched[k+2]))
 	}
 	work := subtract(wOf(0), wOf(-1))
 	if len(gaps) > 0 {
@@ -353,6 +359,21 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 	return dayView{
 		work:    work,
 		contact: subtract(g([]span{{0, secPerDay}}), q),
+	}
+}
+
+// attribute adds each span of s (seconds since day d's midnight, after the gap
+// rule) to to[j+2], j being the day relative to d on which it starts, for j in
+// −2..0.
+func attribute(to *[3][]span, s []span) {
+	for _, x := range s {
+		j := int64(x.lo) / secPerDay
+		if x.lo < 0 && int64(x.lo)%secPerDay != 0 {
+			j--
+		}
+		if j >= -2 && j <= 0 {
+			to[j+2] = append(to[j+2], x)
+		}
 	}
 }
 

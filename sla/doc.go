@@ -52,7 +52,10 @@
 //
 // A working day is a local date that has working time. A piece of working time
 // belongs to the date its interval starts on; where the intervals of two dates
-// overlap, the overlap belongs to the earlier date.
+// overlap, the overlap belongs to the earlier date. An interval whose start does
+// not exist starts where the gap rule below moves it: the hours of a date that a
+// zone skipped (Pacific/Apia's 2011-12-30) start on, and belong to, the next
+// date, so a date's working time never lies before an earlier date's.
 //
 // # Windows and deadlines
 //
