@@ -253,4 +253,3 @@ func (c *Calendar) boundaryInGap(d int64) bool {
 	}
 	return false
 }
-
