@@ -95,7 +95,10 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	}
 	c.spec.Hours, errs = addRules(&c.hours, "hours", hours, errs)
 	c.spec.Quiet, errs = addRules(&c.quiet, "quiet", spec.Quiet, errs)
-	var sp specials
+	sp := specials{closed: make([]dayRange, 0, len(spec.Holidays))}
+	if len(spec.Holidays) > 0 {
+		c.spec.Holidays = make([]string, 0, len(spec.Holidays))
+	}
 	for i, s := range spec.Holidays {
 		h, err := parseHoliday("holidays", s)
 		if err != nil {
@@ -130,7 +133,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var weekWork int64
 	for w := time.Sunday; w <= time.Saturday; w++ {
 		d := int64(3) + int64(w) // 1970-01-04 was a Sunday
-		v := c.dayPieces(d, false, false)
+		v := c.dayPieces(d, false, nil)
 		if err := checkPieces(formatDays(1<<w), v); err != nil {
 			return nil, err
 		}

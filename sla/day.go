@@ -96,10 +96,16 @@ func (c *Calendar) isClosed(x int64) bool {
 // wallDay computes the pieces of day d in wall-clock seconds from the rules.
 // With regular set it ignores holidays, scheduled time and DST (the template
 // week); see dayPieces.
-func (c *Calendar) wallDay(d int64, regular bool) dayView { return c.dayPieces(d, !regular, !regular) }
+func (c *Calendar) wallDay(d int64, regular bool) dayView {
+	if regular {
+		return c.dayPieces(d, false, nil)
+	}
+	return c.dayPieces(d, true, c.gapsNear(d, nil))
+}
 
 // dayPieces computes the pieces of day d in wall-clock seconds from the rules:
-// with specials, holidays and scheduled time count; with gaps, DST gaps do.
+// with specials, holidays and scheduled time count; gaps are the DST gaps near
+// d (gapsNear).
 //
 //	quiet Q   = (quiet rules ∪ closed dates) − scheduled windows, where a closed
 //	            date does not cover the tail of a shift begun the evening before
@@ -112,11 +118,7 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView { return c.dayPieces(d
 // merged; after that, the wall-clock ends are existing times, in the order of
 // the instants they stand for, so the set arithmetic here is the set
 // arithmetic of real time.
-func (c *Calendar) dayPieces(d int64, specials, withGaps bool) dayView {
-	var gaps []span
-	if withGaps {
-		gaps = c.gapsNear(d)
-	}
+func (c *Calendar) dayPieces(d int64, specials bool, gaps []span) dayView {
 	g := func(s []span) []span { return normalize(applyGaps(s, gaps)) }
 	var qr []span
 	for k := int64(-2); k <= 2; k++ {
@@ -183,14 +185,17 @@ func attribute(to *[3][]span, s []span) {
 }
 
 // gapsNear returns the stretches of wall-clock time that do not exist within
-// three days of day d, in seconds since d's wall-clock midnight.
-func (c *Calendar) gapsNear(d int64) []span {
+// three days of day d, in seconds since d's wall-clock midnight. trs, if not
+// nil, holds the zone's transitions over a range that covers those days.
+func (c *Calendar) gapsNear(d int64, trs []transition) []span {
 	const slack = 15 * 3600 // more than any UTC offset
 	from, to := (d-3)*secPerDay-slack, (d+4)*secPerDay+slack
-	trs := transitions(c.loc, from, to)
+	if trs == nil {
+		trs = transitions(c.loc, from, to)
+	}
 	var out []span
 	for _, tr := range trs {
-		if tr.after > tr.before {
+		if tr.at >= from && tr.at < to && tr.after > tr.before {
 			base := d * secPerDay
 			out = append(out, span{int32(tr.at + tr.before - base), int32(tr.at + tr.after - base)})
 		}
@@ -221,11 +226,10 @@ func applyGaps(s []span, gaps []span) []span {
 	return out
 }
 
-// boundaryInGap reports whether a DST gap near day d swallows an end of any
+// boundaryInGap reports whether a DST gap near day d (gaps, from gapsNear) swallows an end of any
 // rule interval that day d's pieces depend on, or a midnight: then the
 // template's pieces are not day d's.
-func (c *Calendar) boundaryInGap(d int64) bool {
-	gaps := c.gapsNear(d)
+func (c *Calendar) boundaryInGap(d int64, gaps []span) bool {
 	if len(gaps) == 0 {
 		return false
 	}

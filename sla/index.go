@@ -96,7 +96,11 @@ func (c *Calendar) newIndex() *index {
 	}
 	ix.affected = mergeRanges(aff)
 	ix.zero = c.zeroRuns()
+	denseLo, denseHi := daysFromCivil(ix.mLo, 1, 1), daysFromCivil(ruleYear, 1, 1)
 	for _, r := range ix.affected {
+		if r.lo >= denseLo && r.hi <= denseHi {
+			continue
+		}
 		for y, last := yearOfDay(r.lo), yearOfDay(r.hi-1); y <= last; y++ {
 			if y >= ix.mLo && y < ruleYear {
 				y = ruleYear - 1
@@ -282,10 +286,12 @@ func (c *Calendar) computeMonth(y int64, m int, specials bool) *monthIdx {
 		special = subtractRanges(clipRanges(c.idx.affected, first, end, nil), runs)
 	}
 	var days []int64
+	trs := []transition{} // not nil: gapsNear reads it
 	if !c.idx.fixed {
 		// A change of offset changes the days around the wall dates on either
 		// side of it (gaps may move rule boundaries; lengths change).
-		for _, tr := range transitions(c.loc, (first-4)*secPerDay, (end+4)*secPerDay) {
+		trs = transitions(c.loc, (first-4)*secPerDay, (end+4)*secPerDay)
+		for _, tr := range trs {
 			before, _ := wallOf(time.Unix(tr.at-1, 0), c.loc)
 			after, _ := wallOf(time.Unix(tr.at, 0), c.loc)
 			for _, x := range [6]int64{before - 1, before, before + 1, after - 1, after, after + 1} {
@@ -316,8 +322,9 @@ func (c *Calendar) computeMonth(y int64, m int, specials bool) *monthIdx {
 	for _, x := range days {
 		t := &c.tmpl[weekdayOf(x)]
 		v := *t
-		if inRanges(special, x) || c.boundaryInGap(x) {
-			v = c.dayPieces(x, specials, true)
+		gaps := c.gapsNear(x, trs)
+		if inRanges(special, x) || c.boundaryInGap(x, gaps) {
+			v = c.dayPieces(x, specials, gaps)
 		}
 		v.val = c.realValues(&r, &v, x)
 		if v.val == t.val && slices.Equal(v.work, t.work) && slices.Equal(v.contact, t.contact) {

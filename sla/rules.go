@@ -224,22 +224,23 @@ func (r rule) spansOn(w time.Weekday) []span {
 
 // parseDate parses "2026-12-25" into a day number.
 func parseDate(field, input, s string) (int64, error) {
-	bad := &ParseError{Field: field, Input: input, Token: s, Reason: "want a date YYYY-MM-DD, got"}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
-		return 0, bad
+		return 0, &ParseError{Field: field, Input: input, Token: s, Reason: "want a date YYYY-MM-DD, got"}
 	}
-	y, _ := strconv.Atoi(s[:4])
-	m, _ := strconv.Atoi(s[5:7])
-	d, _ := strconv.Atoi(s[8:])
-	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		bad.Reason = "no such date:"
-		return 0, bad
+	y, m, d := atoiDigits(s[:4]), atoiDigits(s[5:7]), atoiDigits(s[8:])
+	if y < 1 || m < 1 || m > 12 || d < 1 || int64(d) > monthDays(int64(y), m) {
+		return 0, &ParseError{Field: field, Input: input, Token: s, Reason: "no such date:"}
 	}
 	return daysFromCivil(int64(y), m, d), nil
 }
 
-func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+// atoiDigits returns the value of s, which holds only a few digits.
+func atoiDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 func formatDate(day int64) string {
