@@ -67,8 +67,16 @@ type Calendar struct {
 // within about 1,900 years), and so what a deadline can cost.
 const minWeekWork = 3600
 
-// maxPieces bounds the intervals of one day, so that queries need no allocation.
+// maxPieces bounds the intervals of one day of the weekly template, so that
+// queries need no allocation on ordinary days. (A special date may have more:
+// its queries then allocate.)
 const maxPieces = 32
+
+// MaxDateIntervals is the most intervals that the replacement hours of one
+// date may hold, over all the holiday entries of that date, and the most that
+// the scheduled windows starting on one date may: it bounds what one date costs
+// the clock. NewCalendar reports an entry that passes it as a [*ParseError].
+const MaxDateIntervals = 32
 
 // NewCalendar validates spec and builds its calendar. Every problem is reported at
 // once (errors.Join of [*ParseError] values and others, all wrapping [ErrInvalid]).
@@ -110,7 +118,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		}
 		c.spec.Holidays = append(c.spec.Holidays, canonical(s, h))
 		if h.spans != nil {
-			sp.repl = append(sp.repl, dayEntry{h.from, toSec(h.spans)})
+			sp.repl = append(sp.repl, dayEntry{h.from, toSec(h.spans), i})
 		} else {
 			sp.closed = append(sp.closed, dayRange{h.from, h.to + 1})
 		}
@@ -123,8 +131,11 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			continue
 		}
 		c.spec.Scheduled = append(c.spec.Scheduled, canonical(s, h))
-		sp.sched = append(sp.sched, dayEntry{h.from, toSec(h.spans)})
+		sp.sched = append(sp.sched, dayEntry{h.from, toSec(h.spans), i})
 	}
+	c.closed = mergeRanges(sp.closed)
+	c.repl, errs = mergeDays(sp.repl, "holidays", spec.Holidays, "replacement hours", errs)
+	c.sched, errs = mergeDays(sp.sched, "scheduled", spec.Scheduled, "scheduled windows", errs)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -153,7 +164,6 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			c.pre[m][i+1] = c.pre[m][i] + c.tmpl[i%7].val[m]
 		}
 	}
-	c.closed, c.repl, c.sched = mergeRanges(sp.closed), mergeDays(sp.repl), mergeDays(sp.sched)
 	c.idx = c.newIndex()
 	return c, nil
 }
@@ -191,18 +201,30 @@ func mergeRanges(rs []dayRange) []dayRange {
 }
 
 // mergeDays sorts es by day and joins the intervals of entries of one date. It
-// reuses es.
-func mergeDays(es []dayEntry) []dayEntry {
+// reuses es. A date whose intervals outnumber MaxDateIntervals adds an error
+// naming the entry that passed the limit.
+func mergeDays(es []dayEntry, field string, inputs []string, what string, errs []error) ([]dayEntry, []error) {
 	slices.SortStableFunc(es, func(a, b dayEntry) int { return cmp.Compare(a.day, b.day) })
 	out := es[:0]
 	for _, e := range es {
-		if n := len(out); n > 0 && out[n-1].day == e.day {
+		n := len(out)
+		if n == 0 || out[n-1].day != e.day {
+			out = append(out, e)
+		} else {
+			before := len(out[n-1].spans)
 			out[n-1].spans = append(out[n-1].spans, e.spans...)
+			if before <= MaxDateIntervals && len(out[n-1].spans) > MaxDateIntervals {
+				errs = append(errs, &ParseError{Field: fmt.Sprintf("%s[%d]", field, e.at), Input: inputs[e.at],
+					Reason: fmt.Sprintf("%s of %s: more than %d intervals on one date", what, formatDate(e.day), MaxDateIntervals)})
+			}
 			continue
 		}
-		out = append(out, e)
+		if len(e.spans) > MaxDateIntervals {
+			errs = append(errs, &ParseError{Field: fmt.Sprintf("%s[%d]", field, e.at), Input: inputs[e.at],
+				Reason: fmt.Sprintf("more than %d intervals on one date", MaxDateIntervals)})
+		}
 	}
-	return slices.Clip(out)
+	return slices.Clip(out), errs
 }
 
 // addRules parses hours or quiet rules into week and returns their

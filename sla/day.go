@@ -44,6 +44,7 @@ func inRanges(rs []dayRange, x int64) bool {
 type dayEntry struct {
 	day   int64
 	spans []span
+	at    int // the index of the (first) spec entry
 }
 
 // findDay returns the intervals of date x in es, which is sorted by day.

@@ -400,10 +400,35 @@ func (c *Calendar) deltaBefore(mi *monthIdx, m int, first, d int64) int64 {
 	return s
 }
 
+// zeroRunEnd returns the end of the run of closed days with nothing near
+// (zeroRuns) that holds day a, if one does.
+func (c *Calendar) zeroRunEnd(a int64) (int64, bool) {
+	z := c.idx.zero
+	if len(z) == 0 {
+		return 0, false
+	}
+	i, _ := slices.BinarySearchFunc(z, a, func(r dayRange, x int64) int {
+		if r.hi <= x {
+			return -1
+		}
+		return 1
+	})
+	if i < len(z) && z[i].lo <= a {
+		return z[i].hi, true
+	}
+	return 0, false
+}
+
 // sum returns the values of metric m summed over days [a, b), a ≤ b.
 func (c *Calendar) sum(m int, a, b int64) int64 {
 	s := c.nomSum(m, a, b)
 	for a < b {
+		if hi, ok := c.zeroRunEnd(a); ok {
+			e := min(b, hi)
+			s -= c.nomSum(m, a, e) // zero values
+			a = e
+			continue
+		}
 		y, mo, _ := civilFromDays(a)
 		yFirst := daysFromCivil(y, 1, 1)
 		yEnd := daysFromCivil(y+1, 1, 1)
@@ -435,6 +460,10 @@ func (c *Calendar) sum(m int, a, b int64) int64 {
 func (c *Calendar) seek(m int, a, need int64) (day, before int64) {
 	var acc int64
 	for {
+		if hi, ok := c.zeroRunEnd(a); ok {
+			a = hi // nothing to count until the run of closed days ends
+			continue
+		}
 		y, mo, _ := civilFromDays(a)
 		yFirst := daysFromCivil(y, 1, 1)
 		yEnd := daysFromCivil(y+1, 1, 1)

@@ -2,7 +2,6 @@ package sla
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -93,15 +92,12 @@ func formatDays(days uint8) string {
 // parseClock parses "09:00", "9:00" or "24:00" into minutes since midnight.
 func parseClock(field, input, s string) (int32, error) {
 	hs, ms, ok := strings.Cut(s, ":")
-	bad := &ParseError{Field: field, Input: input, Token: s, Reason: "want a time HH:MM, got"}
 	if !ok || len(hs) < 1 || len(hs) > 2 || len(ms) != 2 || !digits(hs) || !digits(ms) {
-		return 0, bad
+		return 0, &ParseError{Field: field, Input: input, Token: s, Reason: "want a time HH:MM, got"}
 	}
-	h, _ := strconv.Atoi(hs)
-	m, _ := strconv.Atoi(ms)
+	h, m := atoiDigits(hs), atoiDigits(ms)
 	if h > 24 || m > 59 || (h == 24 && m != 0) {
-		bad.Reason = "time out of range 00:00-24:00:"
-		return 0, bad
+		return 0, &ParseError{Field: field, Input: input, Token: s, Reason: "time out of range 00:00-24:00:"}
 	}
 	return int32(h*60 + m), nil
 }
@@ -146,25 +142,29 @@ func parseSpans(field, input, s string) ([]span, error) {
 	return out, nil
 }
 
-func formatClock(m int32) string {
-	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+func formatClock(m int32) string { return string(appendClock(nil, m)) }
+
+// appendClock appends m minutes since midnight as HH:MM (m < 6000).
+func appendClock(b []byte, m int32) []byte {
+	h, mm := m/60, m%60
+	return append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mm/10), byte('0'+mm%10))
 }
 
 func formatSpans(s []span) string {
-	var b strings.Builder
+	b := make([]byte, 0, 13*len(s))
 	for i, x := range s {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteString(formatClock(x.lo))
-		b.WriteByte('-')
+		b = appendClock(b, x.lo)
+		b = append(b, '-')
 		hi := x.hi
 		if hi > minPerDay {
 			hi -= minPerDay
 		}
-		b.WriteString(formatClock(hi))
+		b = appendClock(b, hi)
 	}
-	return b.String()
+	return string(b)
 }
 
 // splitTimes splits a rule at its first digit: the day or date part before, the
@@ -245,7 +245,11 @@ func atoiDigits(s string) int {
 
 func formatDate(day int64) string {
 	y, m, d := civilFromDays(day)
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
+	return string([]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)})
 }
 
 // maxClosedRange is the longest closed range of dates, counted inclusively.
