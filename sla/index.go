@@ -429,34 +429,41 @@ func (c *Calendar) sum(m int, a, b int64) int64 {
 			a = e
 			continue
 		}
-		y, mo, _ := civilFromDays(a)
-		yFirst := daysFromCivil(y, 1, 1)
-		yEnd := daysFromCivil(y+1, 1, 1)
-		yr := c.yearRec(y)
-		if yr == nil {
-			a = min(b, yEnd)
-			continue
+		y := yearOfDay(a)
+		yFirst, yEnd := daysFromCivil(y, 1, 1), daysFromCivil(y+1, 1, 1)
+		e := min(b, yEnd)
+		if yr := c.yearRec(y); yr != nil {
+			if a == yFirst && e == yEnd {
+				s += c.yearDelta(yr)[m]
+			} else {
+				s += c.yearPrefix(yr, m, y, e) - c.yearPrefix(yr, m, y, a)
+			}
 		}
-		if a == yFirst && b >= yEnd {
-			s += c.yearDelta(yr)[m]
-			a = yEnd
-			continue
-		}
-		mFirst := daysFromCivil(y, mo, 1)
-		mEnd := mFirst + monthDays(y, mo)
-		mi := c.month(yr, mo)
-		e := min(b, mEnd)
-		s += c.deltaBefore(mi, m, mFirst, e) - c.deltaBefore(mi, m, mFirst, a)
 		a = e
 	}
 	return s
 }
 
+// yearPrefix returns Σ (value − template value) of metric m over the days of
+// year y (record yr) before day x, which lies in y or is the first day after.
+func (c *Calendar) yearPrefix(yr *yearIdx, m int, y, x int64) int64 {
+	xy, mo, _ := civilFromDays(x)
+	if xy != y {
+		return c.yearDelta(yr)[m]
+	}
+	var s int64
+	for k := 1; k < mo; k++ {
+		s += c.month(yr, k).delta[m]
+	}
+	return s + c.deltaBefore(c.month(yr, mo), m, daysFromCivil(y, mo, 1), x)
+}
+
 // seek returns the earliest day D ≥ a at which the values of metric m summed
-// over [a, D] reach need (need ≥ 1), and the sum over [a, D). It skips whole
-// years and months by their totals, and within a month binary-searches its
-// entries, with whole weeks of template between them. Every week of the
-// template has a positive value for every metric, so it ends.
+// over [a, D] reach need (need ≥ 1), and the sum over [a, D). It skips runs
+// of closed days, whole years and months by their totals, and within a month
+// binary-searches its entries, with whole weeks of template between them.
+// Every week of the template has a positive value for every metric, so it
+// ends.
 func (c *Calendar) seek(m int, a, need int64) (day, before int64) {
 	var acc int64
 	for {
@@ -465,8 +472,7 @@ func (c *Calendar) seek(m int, a, need int64) (day, before int64) {
 			continue
 		}
 		y, mo, _ := civilFromDays(a)
-		yFirst := daysFromCivil(y, 1, 1)
-		yEnd := daysFromCivil(y+1, 1, 1)
+		yFirst, yEnd := daysFromCivil(y, 1, 1), daysFromCivil(y+1, 1, 1)
 		yr := c.yearRec(y)
 		if yr == nil {
 			if D := c.nomFind(m, a, need-acc); D < yEnd {
@@ -483,15 +489,23 @@ func (c *Calendar) seek(m int, a, need int64) (day, before int64) {
 				continue
 			}
 		}
-		mFirst := daysFromCivil(y, mo, 1)
-		mEnd := mFirst + monthDays(y, mo)
-		mi := c.month(yr, mo)
-		if D, got, ok := c.seekMonth(mi, m, mFirst, mEnd, a, need-acc); ok {
-			return D, acc + got
-		} else {
+		for mFirst := daysFromCivil(y, mo, 1); mo <= 12; mo++ {
+			mEnd := mFirst + monthDays(y, mo)
+			mi := c.month(yr, mo)
+			if a == mFirst {
+				if t := c.nomSum(m, a, mEnd) + mi.delta[m]; acc+t < need {
+					acc += t
+					a, mFirst = mEnd, mEnd
+					continue
+				}
+			}
+			D, got, ok := c.seekMonth(mi, m, mFirst, mEnd, a, need-acc)
+			if ok {
+				return D, acc + got
+			}
 			acc += got
+			a, mFirst = mEnd, mEnd
 		}
-		a = mEnd
 	}
 }
 
