@@ -43,7 +43,8 @@ func ParseCalendarSpec(data []byte) (CalendarSpec, error) {
 }
 
 // Calendar is one party's time. It is built once by [NewCalendar], is immutable
-// afterwards and is safe for concurrent use by multiple goroutines. It never
+// afterwards and is safe for concurrent use by multiple goroutines. (It indexes
+// its days on first use, without locks; that changes no answer.) It never
 // consults time.Local or the current time.
 //
 // The zero Calendar is not usable; a nil *Calendar panics.

@@ -274,8 +274,9 @@ func (c *Calendar) ContactTime(from, to time.Time) time.Duration {
 
 // Due returns the deadline of a window that opens at start, in the calendar's
 // location; a window of zero returns start unchanged, in its own location. Due
-// never returns an instant before start. Between 1970 and 2070 it does not
-// allocate and its cost does not grow with the window's length.
+// never returns an instant before start. Its cost does not grow with the
+// window's length, and it does not allocate once the months it crosses have
+// been indexed (by any earlier query on the calendar).
 //
 // The units count differently:
 //
