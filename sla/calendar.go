@@ -145,7 +145,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var weekWork int64
 	for w := time.Sunday; w <= time.Saturday; w++ {
 		d := int64(3) + int64(w) // 1970-01-04 was a Sunday
-		v := c.dayPieces(d, false, nil)
+		v := c.dayPieces(d, nil, nil)
 		if err := checkPieces(formatDays(1<<w), v); err != nil {
 			return nil, err
 		}

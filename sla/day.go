@@ -1,6 +1,9 @@
 package sla
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // The day model: the pieces of one local date, from the rules.
 
@@ -47,31 +50,62 @@ type dayEntry struct {
 	at    int // the index of the (first) spec entry
 }
 
-// findDay returns the intervals of date x in es, which is sorted by day.
-func findDay(es []dayEntry, x int64) ([]span, bool) {
-	lo, hi := 0, len(es)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if es[mid].day < x {
-			lo = mid + 1
-		} else {
-			hi = mid
+// dates holds the special dates of a calendar over a few weeks [lo, hi), for
+// the pieces of the days in it: looking one up costs a bit test or a short
+// scan, not a binary search over the whole spec. A nil *dates has no special
+// dates (the template week).
+type dates struct {
+	c           *Calendar
+	lo, hi      int64
+	closed      uint64     // bit x−lo: x is closed and not replaced
+	repl, sched []dayEntry // the entries of [lo, hi)
+}
+
+// maxDatesSpan is the longest span a dates holds.
+const maxDatesSpan = 64
+
+// datesIn returns the special dates of [lo, hi), hi − lo ≤ maxDatesSpan.
+func (c *Calendar) datesIn(lo, hi int64) *dates {
+	sd := &dates{c: c, lo: lo, hi: hi, repl: clipDays(c.repl, lo, hi), sched: clipDays(c.sched, lo, hi)}
+	var buf [4]dayRange
+	for _, r := range clipRanges(c.closed, lo, hi, buf[:0]) {
+		for x := r.lo; x < r.hi; x++ {
+			sd.closed |= 1 << (x - lo)
 		}
 	}
-	if lo < len(es) && es[lo].day == x {
-		return es[lo].spans, true
+	for _, e := range sd.repl {
+		sd.closed &^= 1 << (e.day - lo) // a replacement beats a closure
+	}
+	return sd
+}
+
+// clipDays returns the entries of es (sorted by day) in [lo, hi).
+func clipDays(es []dayEntry, lo, hi int64) []dayEntry {
+	i, _ := slices.BinarySearchFunc(es, lo, func(e dayEntry, x int64) int { return cmp.Compare(e.day, x) })
+	j := i
+	for j < len(es) && es[j].day < hi {
+		j++
+	}
+	return es[i:j]
+}
+
+func findIn(es []dayEntry, x int64) ([]span, bool) {
+	for _, e := range es {
+		if e.day == x {
+			return e.spans, true
+		}
 	}
 	return nil, false
 }
 
-// hoursOf returns the hours intervals of date x: with specials, its
-// replacement if it has one and none if it is closed; else the weekly rule's.
-func (c *Calendar) hoursOf(x int64, specials bool) []span {
-	if specials {
-		if r, ok := findDay(c.repl, x); ok {
+// hoursOf returns the hours intervals of date x: its replacement if it has
+// one, none if it is closed, else the weekly rule's.
+func (sd *dates) hoursOf(c *Calendar, x int64) []span {
+	if sd != nil {
+		if r, ok := findIn(sd.repl, x); ok {
 			return r
 		}
-		if c.isClosed(x) {
+		if sd.isClosed(x) {
 			return nil
 		}
 	}
@@ -79,19 +113,18 @@ func (c *Calendar) hoursOf(x int64, specials bool) []span {
 }
 
 // schedOf returns the scheduled windows starting on date x.
-func (c *Calendar) schedOf(x int64) []span {
-	s, _ := findDay(c.sched, x)
+func (sd *dates) schedOf(x int64) []span {
+	if sd == nil {
+		return nil
+	}
+	s, _ := findIn(sd.sched, x)
 	return s
 }
 
 // isClosed reports whether date x is fully closed: in a closed date or range
 // and not replaced.
-func (c *Calendar) isClosed(x int64) bool {
-	if !inRanges(c.closed, x) {
-		return false
-	}
-	_, replaced := findDay(c.repl, x)
-	return !replaced
+func (sd *dates) isClosed(x int64) bool {
+	return sd != nil && x >= sd.lo && x < sd.hi && sd.closed&(1<<(x-sd.lo)) != 0
 }
 
 // wallDay computes the pieces of day d in wall-clock seconds from the rules.
@@ -99,14 +132,21 @@ func (c *Calendar) isClosed(x int64) bool {
 // week); see dayPieces.
 func (c *Calendar) wallDay(d int64, regular bool) dayView {
 	if regular {
-		return c.dayPieces(d, false, nil)
+		return c.dayPieces(d, nil, nil)
 	}
-	return c.dayPieces(d, true, c.gapsNear(d, nil))
+	return c.dayPieces(d, c.datesIn(d-dayReach, d+dayReachAfter), c.gapsNear(d, nil))
 }
 
+// The special dates that the pieces of day d depend on are d−dayReach to
+// d+dayReachAfter−1.
+const (
+	dayReach      = 3
+	dayReachAfter = 2
+)
+
 // dayPieces computes the pieces of day d in wall-clock seconds from the rules:
-// with specials, holidays and scheduled time count; gaps are the DST gaps near
-// d (gapsNear).
+// sd holds the special dates around d (nil: none count); gaps are the DST gaps
+// near d (gapsNear).
 //
 //	quiet Q   = (quiet rules ∪ closed dates) − scheduled windows, where a closed
 //	            date does not cover the tail of a shift begun the evening before
@@ -119,7 +159,7 @@ func (c *Calendar) wallDay(d int64, regular bool) dayView {
 // merged; after that, the wall-clock ends are existing times, in the order of
 // the instants they stand for, so the set arithmetic here is the set
 // arithmetic of real time.
-func (c *Calendar) dayPieces(d int64, specials bool, gaps []span) dayView {
+func (c *Calendar) dayPieces(d int64, sd *dates, gaps []span) dayView {
 	g := func(s []span) []span { return normalize(applyGaps(s, gaps)) }
 	var qr []span
 	for k := int64(-2); k <= 2; k++ {
@@ -134,24 +174,22 @@ func (c *Calendar) dayPieces(d int64, specials bool, gaps []span) dayView {
 	var hrs, sched [3][]span
 	for k := int64(-3); k <= 0; k++ {
 		off := int32(k * secPerDay)
-		attribute(&hrs, applyGaps(shift(c.hoursOf(d+k, specials), off), gaps))
-		if specials {
-			attribute(&sched, applyGaps(shift(c.schedOf(d+k), off), gaps))
-		}
+		attribute(&hrs, applyGaps(shift(sd.hoursOf(c, d+k), off), gaps))
+		attribute(&sched, applyGaps(shift(sd.schedOf(d+k), off), gaps))
 	}
-	if specials {
+	if sd != nil {
 		for k := int64(0); k <= 1; k++ {
 			x := d + k
-			if !c.isClosed(x) {
+			if !sd.isClosed(x) {
 				continue
 			}
 			cq := g([]span{{int32(k * secPerDay), int32((k + 1) * secPerDay)}})
-			tail := subtract(g(shift(c.hoursOf(x-1, true), int32((k-1)*secPerDay))), qr)
+			tail := subtract(g(shift(sd.hoursOf(c, x-1), int32((k-1)*secPerDay))), qr)
 			q = union(q, subtract(cq, tail))
 		}
 		var all []span
 		for k := int64(-3); k <= 1; k++ {
-			all = append(all, applyGaps(shift(c.schedOf(d+k), int32(k*secPerDay)), gaps)...)
+			all = append(all, applyGaps(shift(sd.schedOf(d+k), int32(k*secPerDay)), gaps)...)
 		}
 		q = subtract(q, normalize(all))
 	}

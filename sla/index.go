@@ -309,6 +309,10 @@ func (c *Calendar) computeMonth(y int64, m int, specials bool) *monthIdx {
 	slices.Sort(days)
 	days = slices.Compact(days)
 
+	var sd *dates
+	if specials {
+		sd = c.datesIn(first-dayReach, end+dayReachAfter)
+	}
 	mi := &monthIdx{}
 	views := make([]dayView, 0, len(days))
 	mi.ents = make([]entry, 0, len(days)+len(runs))
@@ -324,7 +328,7 @@ func (c *Calendar) computeMonth(y int64, m int, specials bool) *monthIdx {
 		v := *t
 		gaps := c.gapsNear(x, trs)
 		if inRanges(special, x) || c.boundaryInGap(x, gaps) {
-			v = c.dayPieces(x, specials, gaps)
+			v = c.dayPieces(x, sd, gaps)
 		}
 		v.val = c.realValues(&r, &v, x)
 		if v.val == t.val && slices.Equal(v.work, t.work) && slices.Equal(v.contact, t.contact) {

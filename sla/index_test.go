@@ -94,7 +94,7 @@ func TestZeroRunsHaveNoPieces(t *testing.T) {
 	n := 0
 	for _, r := range c.idx.zero {
 		for _, d := range []int64{r.lo, r.lo + 1, (r.lo + r.hi) / 2, r.hi - 1} {
-			if v := c.dayPieces(d, true, c.gapsNear(d, nil)); len(v.work) > 0 || len(v.contact) > 0 {
+			if v := c.dayPieces(d, c.datesIn(d-dayReach, d+dayReachAfter), c.gapsNear(d, nil)); len(v.work) > 0 || len(v.contact) > 0 {
 				t.Fatalf("%s is in a zero run but has pieces %v", formatDate(d), v)
 			}
 			n++
