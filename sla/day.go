@@ -121,6 +121,20 @@ func (sd *dates) schedOf(x int64) []span {
 	return s
 }
 
+// onlyClosures reports whether no replacement or scheduled window falls on
+// the dates that day x's pieces depend on (x−dayReach to x+dayReachAfter−1),
+// which lie in [sd.lo, sd.hi): only closures may make x special.
+func (sd *dates) onlyClosures(x int64) bool {
+	for _, es := range [2][]dayEntry{sd.repl, sd.sched} {
+		for _, e := range es {
+			if e.day >= x-dayReach && e.day < x+dayReachAfter {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // isClosed reports whether date x is fully closed: in a closed date or range
 // and not replaced.
 func (sd *dates) isClosed(x int64) bool {

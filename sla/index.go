@@ -66,9 +66,10 @@ type index struct {
 	spYears  []int64 // years outside the dense range with special dates, sorted
 	sp       []atomic.Pointer[yearIdx]
 	cycle    atomic.Pointer[[cycleYears]atomic.Pointer[yearIdx]]
-	affected []dayRange // dates whose pieces special dates may change, merged
-	zero     []dayRange // runs of closed dates with nothing near: see zeroRuns
-	empty    dayView    // the view of a date in a zero run
+	affected []dayRange                                      // dates whose pieces special dates may change, merged
+	zero     []dayRange                                      // runs of closed dates with nothing near: see zeroRuns
+	closures atomic.Pointer[[7 << 5]atomic.Pointer[dayView]] // see closureView
+	empty    dayView                                         // the view of a date in a zero run
 }
 
 // newIndex prepares the calendar's index. It costs one zone lookup and a sort
@@ -314,7 +315,8 @@ func (c *Calendar) computeMonth(y int64, m int, specials bool) *monthIdx {
 		sd = c.datesIn(first-dayReach, end+dayReachAfter)
 	}
 	mi := &monthIdx{}
-	views := make([]dayView, 0, len(days))
+	var views []dayView // distinct views, sized at the end
+	var which, at []int // for each day entry: its view's index, its entry's index
 	mi.ents = make([]entry, 0, len(days)+len(runs))
 	r := c.newResolver()
 	ri := 0
@@ -325,20 +327,33 @@ func (c *Calendar) computeMonth(y int64, m int, specials bool) *monthIdx {
 	}
 	for _, x := range days {
 		t := &c.tmpl[weekdayOf(x)]
-		v := *t
-		gaps := c.gapsNear(x, trs)
-		if inRanges(special, x) || c.boundaryInGap(x, gaps) {
-			v = c.dayPieces(x, sd, gaps)
+		var v dayView
+		switch calm := !transitionNear(trs, x); {
+		case calm && inRanges(special, x) && sd.onlyClosures(x):
+			v = *c.closureView(sd, x)
+		case calm:
+			v = c.dayPieces(x, sd, nil)
+			v.val = wallValues(&v)
+		default:
+			v = *t
+			if gaps := c.gapsNear(x, trs); inRanges(special, x) || c.boundaryInGap(x, gaps) {
+				v = c.dayPieces(x, sd, gaps)
+			}
+			v.val = c.realValues(&r, &v, x)
 		}
-		v.val = c.realValues(&r, &v, x)
 		if v.val == t.val && slices.Equal(v.work, t.work) && slices.Equal(v.contact, t.contact) {
 			continue
 		}
 		addRuns(x)
-		views = append(views, v)
-		mi.ents = append(mi.ents, entry{off: int32(x - first), n: 1, view: &views[len(views)-1]})
+		at = append(at, len(mi.ents))
+		mi.ents = append(mi.ents, entry{off: int32(x - first), n: 1})
+		views, which = intern(views, v, which)
 	}
 	addRuns(end)
+	views = slices.Clip(views)
+	for j, i := range at {
+		mi.ents[i].view = &views[which[j]]
+	}
 	for i := range mi.ents {
 		e := &mi.ents[i]
 		e.cum = mi.delta
@@ -348,6 +363,66 @@ func (c *Calendar) computeMonth(y int64, m int, specials bool) *monthIdx {
 		}
 	}
 	return mi
+}
+
+// transitionNear reports whether an offset change of trs lies near enough to
+// day x to change its pieces or their lengths (as gapsNear looks).
+func transitionNear(trs []transition, x int64) bool {
+	const slack = 15 * 3600
+	from, to := (x-3)*secPerDay-slack, (x+4)*secPerDay+slack
+	for _, tr := range trs {
+		if tr.at >= from && tr.at < to {
+			return true
+		}
+	}
+	return false
+}
+
+// wallValues returns the values of a day whose pieces no offset change
+// touches: their wall-clock lengths.
+func wallValues(v *dayView) [3]int64 {
+	w := total(v.work)
+	val := [3]int64{w, 0, total(v.contact)}
+	if w > 0 {
+		val[mDays] = 1
+	}
+	return val
+}
+
+// closureView returns the view of day x, whose pieces depend on no special
+// date but closures (onlyClosures) and on no offset change: it is determined
+// by x's weekday and which of x−3..x+1 are closed, and is computed once per
+// calendar for each of those 224 cases.
+func (c *Calendar) closureView(sd *dates, x int64) *dayView {
+	key := int(weekdayOf(x))<<5 | int(sd.closed>>(x-dayReach-sd.lo)&31)
+	memo := c.idx.closures.Load()
+	if memo == nil {
+		memo = new([7 << 5]atomic.Pointer[dayView])
+		if !c.idx.closures.CompareAndSwap(nil, memo) {
+			memo = c.idx.closures.Load()
+		}
+	}
+	if v := memo[key].Load(); v != nil {
+		return v
+	}
+	v := c.dayPieces(x, sd, nil)
+	v.val = wallValues(&v)
+	if memo[key].CompareAndSwap(nil, &v) {
+		return &v
+	}
+	return memo[key].Load()
+}
+
+// intern appends to which the index in views of a view equal to v, appending
+// v to views if there is none: the days of a month around its special dates
+// often look alike (every closed date is empty).
+func intern(views []dayView, v dayView, which []int) ([]dayView, []int) {
+	for i := range views {
+		if views[i].val == v.val && slices.Equal(views[i].work, v.work) && slices.Equal(views[i].contact, v.contact) {
+			return views, append(which, i)
+		}
+	}
+	return append(views, v), append(which, len(views))
 }
 
 func (c *Calendar) entryValue(e *entry, m int) int64 {
