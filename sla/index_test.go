@@ -3,6 +3,7 @@ package sla
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -116,6 +117,39 @@ func TestZeroRunsHaveNoPieces(t *testing.T) {
 		for _, w := range []Window{BusinessHours(3), BusinessDays(2), Hours(30), Days(9)} {
 			if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
 				t.Errorf("Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestFarYearsMatchOracle compares the clock with the oracle in years each
+// kind of index record covers: before a zone's first change of offset, the
+// dense years, and the 400-year cycle from ruleYear (its first years, its
+// last, and later cycles), in zones with odd rules, with special dates in some.
+func TestFarYearsMatchOracle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, spec := range []CalendarSpec{
+		{TimeZone: "America/New_York", Hours: []string{"mon-fri 18:00-02:30"}, Holidays: []string{"2101-03-14", "2500-11-07..2500-11-20"}},
+		{TimeZone: "Africa/Casablanca", Hours: []string{"daily 01:30-03:30, 09:00-17:00"}, Quiet: []string{"fri"}},
+		{TimeZone: "America/Santiago", Hours: []string{"sun-thu 23:00-01:00", "sat 00:00-24:00"}, Scheduled: []string{"2899-09-05 23:30-00:30"}},
+		{TimeZone: "Australia/Lord_Howe", Hours: []string{"mon-fri 01:45-02:15, 09:00-17:00"}, Holidays: []string{"1800-01-01..1800-12-31"}},
+		{TimeZone: "Europe/London", Holidays: []string{"9999-12-24..9999-12-31", "0001-01-03"}},
+	} {
+		c := MustNewCalendar(spec)
+		o := oracle{c}
+		for k := 0; k < 150; k++ {
+			s := randomStart(rng, c.loc, []int{1, 1800, 1850, 2099, 2100, 2101, 2499, 2500, 2899, 3000, 9999})
+			e := s.Add(time.Duration(rng.IntN(20*24)) * time.Hour)
+			if got, want := c.WorkingTime(s, e), o.measure(mWork, s, e); got != want {
+				t.Fatalf("%s: WorkingTime(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, e, got, want)
+			}
+			if got, want := c.ContactTime(s, e), o.measure(mContact, s, e); got != want {
+				t.Fatalf("%s: ContactTime(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, e, got, want)
+			}
+			for _, w := range []Window{BusinessHours(1 + int64(rng.IntN(60))), BusinessDays(1 + int64(rng.IntN(20))), Hours(1 + int64(rng.IntN(200))), Days(1 + int64(rng.IntN(40)))} {
+				if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
+					t.Fatalf("%s: Due(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, w, got, want)
+				}
 			}
 		}
 	}
