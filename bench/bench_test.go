@@ -108,3 +108,60 @@ func TestDueDoesNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFirstDue is a service that receives the calendar with the request:
+// it builds the calendar from its spec and computes one deadline, 40 business
+// hours from the fixed start, on the US federal holidays of 2025–2032.
+//
+//   - sla: NewCalendar (which loads the zone by name) and Due.
+//   - rickar: a new BusinessCalendar with the same work hours and federal
+//     holidays, and AddWorkHours, from a start in a location loaded once
+//     outside the loop.
+//   - rickar+zone: the same, loading the zone by name in the loop as a
+//     service that receives the zone with the request must; the fair
+//     comparison with sla, whose spec names its zone.
+//   - LoadLocation: time.LoadLocation("America/New_York") alone.
+func BenchmarkFirstDue(b *testing.B) {
+	var holidays []string
+	for _, h := range observedHolidays(newRickar()) {
+		if h >= "2025" && h < "2033" {
+			holidays = append(holidays, h)
+		}
+	}
+	spec := sla.CalendarSpec{TimeZone: zone, Hours: []string{"mon-fri 09:00-17:00"}, Holidays: holidays}
+	w := sla.BusinessHours(40)
+	b.Run("sla", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c, err := sla.NewCalendar(spec)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkTime = c.Due(benchStart, w)
+		}
+	})
+	b.Run("rickar", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkTime = newRickar().AddWorkHours(benchStart, 40*time.Hour)
+		}
+	})
+	b.Run("rickar+zone", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			loc, err := time.LoadLocation(zone)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkTime = newRickar().AddWorkHours(benchStart.In(loc), 40*time.Hour)
+		}
+	})
+	b.Run("LoadLocation", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := time.LoadLocation(zone); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

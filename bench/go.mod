@@ -6,4 +6,9 @@ require github.com/creatorops/creatorops v0.0.0
 
 require github.com/rickar/cal/v2 v2.1.13
 
+require (
+	github.com/rickb777/date v1.22.0 // indirect
+	github.com/rickb777/plural v1.4.7 // indirect
+)
+
 replace github.com/creatorops/creatorops => ../

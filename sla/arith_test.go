@@ -43,6 +43,7 @@ func TestSubWorkingTimeInvertsAddWorkingTime(t *testing.T) {
 		sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "America/Los_Angeles", Hours: []string{"mon-fri 10:00-18:00"}, Quiet: []string{"sat-sun"}}),
 		sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "Australia/Lord_Howe", Hours: []string{"mon-fri 09:00-12:30, 13:30-17:30", "daily 22:00-02:00"}, Holidays: []string{"2026-12-25", "2026-12-24 09:00-13:00"}}),
 		sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "America/Santiago", Hours: []string{"sun 01:00-02:00"}}),
+		sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "Pacific/Apia", Hours: []string{"mon-fri 13:00-17:00", "sat 09:00-17:00"}}),
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	base := time.Date(2011, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -85,13 +85,41 @@ func TestDueAllocationFree(t *testing.T) {
 }
 
 // BenchmarkDueWorstCase is the most a deadline can cost: the sparsest calendar
-// allowed (one working hour a week) and the largest window, which reaches past
-// the precomputed horizon (2070) by nearly two thousand years of DST changes.
+// allowed (one working hour a week) and the largest window, which reaches the
+// year 3942 across nearly two thousand years of DST changes (the years from
+// 2100 share the records of one 400-year cycle).
 func BenchmarkDueWorstCase(b *testing.B) {
 	c := sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "America/New_York", Hours: []string{"sun 09:00-10:00"}})
 	s := time.Date(2026, 3, 2, 10, 0, 0, 0, c.Location())
 	b.ReportAllocs()
 	for b.Loop() {
 		sink = c.Due(s, sla.BusinessHours(sla.MaxWindowCount))
+	}
+}
+
+// BenchmarkWorkingTime1To9999 measures the working time from year 1 to year
+// 9999 in New York: before 1883 the zone keeps one offset, to 2100 it has a
+// record per year, from 2100 it repeats its 400-year cycle.
+func BenchmarkWorkingTime1To9999(b *testing.B) {
+	c := usCalendar(b)
+	from := time.Date(1, 1, 1, 0, 0, 0, 0, c.Location())
+	to := time.Date(9999, 12, 31, 0, 0, 0, 0, c.Location())
+	b.ReportAllocs()
+	var sum time.Duration
+	for b.Loop() {
+		sum += c.WorkingTime(from, to)
+	}
+	_ = sum
+}
+
+// BenchmarkWorkingTime1To9999First is the same on a new calendar each time:
+// the cost of the first call, which computes the index of every year it needs.
+func BenchmarkWorkingTime1To9999First(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		c := usCalendar(b)
+		from := time.Date(1, 1, 1, 0, 0, 0, 0, c.Location())
+		to := time.Date(9999, 12, 31, 0, 0, 0, 0, c.Location())
+		_ = c.WorkingTime(from, to)
 	}
 }

@@ -71,7 +71,8 @@ func decodeCalendar(data []byte) (CalendarSpec, *Calendar, error) {
 }
 
 // Calendar is one party's time. It is built once by [NewCalendar], is immutable
-// afterwards and is safe for concurrent use by multiple goroutines. It never
+// afterwards and is safe for concurrent use by multiple goroutines. (It indexes
+// its days on first use, without locks; that changes no answer.) It never
 // consults time.Local or the current time.
 //
 // The zero Calendar is not usable; a nil *Calendar panics.
@@ -79,43 +80,15 @@ type Calendar struct {
 	spec CalendarSpec // canonical
 	loc  *time.Location
 
-	hours  [7][]span // per weekday: the intervals starting that day, in seconds since its midnight, as written (unmerged: see wallDay)
-	quiet  [7][]span
-	repl   map[int64][]span // replacement hours by day number
-	closed map[int64]bool   // fully closed days (no replacement)
-	sched  map[int64][]span // scheduled windows by the day they start on
+	hours  [7][]span  // per weekday: the intervals starting that day, in seconds since its midnight, as written (unmerged: see dayPieces)
+	quiet  [7][]span  //
+	closed []dayRange // closed dates and ranges, merged, sorted (a replacement beats them: see isClosed)
+	repl   []dayEntry // replacement hours, by date, sorted
+	sched  []dayEntry // scheduled windows, by the date they start on, sorted
 
-	tmpl    [7]dayView         // the pieces of a day with nothing special around it, by weekday
-	pre     [3][15]int64       // prefix sums of the template values over two weeks from Sunday, per metric
-	irr     []irregular        // days that differ from the template, sorted, within the horizon
-	far     map[int64]*dayView // wall pieces of the days around special dates outside the horizon
-	farDays []int64            // the keys of far, sorted
-	trans   []transition       // the UTC offset changes from two days before the horizon to two days after
-	tot     [3]int64           // Σ of deltas over all irregular days
-	hzLo    int64              // the horizon [hzLo, hzHi) of day numbers within which irr is complete
-	hzHi    int64
-}
-
-// Metrics counted per day.
-const (
-	mWork    = iota // working seconds
-	mDays           // 1 if a working day
-	mContact        // non-quiet seconds
-)
-
-// dayView is one local date's time, in minutes since that date's wall-clock
-// midnight: the working pieces that belong to it (they may run into the next day)
-// and its contact (non-quiet) pieces, within the day.
-type dayView struct {
-	work    []span
-	contact []span
-	val     [3]int64
-}
-
-type irregular struct {
-	day  int64
-	view dayView
-	cum  [3]int64 // Σ (val − template val) over the irregular days before this one
+	tmpl [7]dayView   // the pieces of a day with nothing special around it, by weekday
+	pre  [3][15]int64 // prefix sums of the template values over two weeks from Sunday, per metric
+	idx  *index       // the days that differ from the template, computed on first use
 }
 
 // minWeekWork is the least working time a calendar's week may have: one hour.
@@ -123,24 +96,23 @@ type irregular struct {
 // within about 1,900 years), and so what a deadline can cost.
 const minWeekWork = 3600
 
-// maxPieces bounds the intervals of one day, so that queries need no allocation.
+// maxPieces bounds the intervals of one day of the weekly template, so that
+// queries need no allocation on ordinary days. (A special date may have more:
+// its queries then allocate.)
 const maxPieces = 32
 
-// The horizon within which the calendar precomputes its irregular days
-// (holidays, scheduled time, DST transitions) so that deadlines jump over whole
-// weeks. Outside it, Due walks day by day: still exact, slower. It is fixed, so
-// that a special date far away (9999-12-31) costs no more than a near one.
-var (
-	horizonLo = daysFromCivil(1970, 1, 1)
-	horizonHi = daysFromCivil(2070, 1, 1)
-)
+// MaxDateIntervals is the most intervals that the replacement hours of one
+// date may hold, over all the holiday entries of that date, and the most that
+// the scheduled windows starting on one date may: it bounds what one date costs
+// the clock. NewCalendar reports an entry that passes it as a [*ParseError].
+const MaxDateIntervals = 32
 
 // NewCalendar validates spec and builds its calendar. Every problem is reported at
 // once, in a *[ValidationError] whose problems carry the path of the field at
 // fault ("hours[1]"); each wraps [ErrInvalid].
 func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var errs []error
-	c := &Calendar{repl: map[int64][]span{}, closed: map[int64]bool{}, sched: map[int64][]span{}}
+	c := &Calendar{}
 	c.spec.TimeZone = spec.TimeZone
 	switch spec.TimeZone {
 	case "":
@@ -161,37 +133,39 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	}
 	c.spec.Hours, errs = addRules(&c.hours, "hours", hours, errs)
 	c.spec.Quiet, errs = addRules(&c.quiet, "quiet", spec.Quiet, errs)
-	var specialDays []int64
+	sp := specials{closed: make([]dayRange, 0, len(spec.Holidays))}
+	if len(spec.Holidays) > 0 {
+		c.spec.Holidays = make([]string, 0, len(spec.Holidays))
+	}
 	for i, s := range spec.Holidays {
-		h, err := parseHoliday(fmt.Sprintf("holidays[%d]", i), s)
+		h, err := parseHoliday("holidays", s)
 		if err != nil {
+			// Name the entry only on the error path: building a field name for
+			// every entry would cost more than parsing it.
+			_, err = parseHoliday(fmt.Sprintf("holidays[%d]", i), s)
 			errs = append(errs, err)
 			continue
 		}
-		c.spec.Holidays = append(c.spec.Holidays, h.String())
+		c.spec.Holidays = append(c.spec.Holidays, canonical(s, h))
 		if h.spans != nil {
-			c.repl[h.from] = append(c.repl[h.from], toSec(h.spans)...)
+			sp.repl = append(sp.repl, dayEntry{h.from, toSec(h.spans), i})
+		} else {
+			sp.closed = append(sp.closed, dayRange{h.from, h.to + 1})
 		}
-		for d := h.from; d <= h.to; d++ {
-			if h.spans == nil {
-				c.closed[d] = true
-			}
-			specialDays = append(specialDays, d)
-		}
-	}
-	for d := range c.repl {
-		delete(c.closed, d) // a replacement beats a closure of the same date
 	}
 	for i, s := range spec.Scheduled {
-		h, err := parseScheduled(fmt.Sprintf("scheduled[%d]", i), s)
+		h, err := parseScheduled("scheduled", s)
 		if err != nil {
+			_, err = parseScheduled(fmt.Sprintf("scheduled[%d]", i), s)
 			errs = append(errs, err)
 			continue
 		}
-		c.spec.Scheduled = append(c.spec.Scheduled, h.String())
-		c.sched[h.from] = append(c.sched[h.from], toSec(h.spans)...)
-		specialDays = append(specialDays, h.from)
+		c.spec.Scheduled = append(c.spec.Scheduled, canonical(s, h))
+		sp.sched = append(sp.sched, dayEntry{h.from, toSec(h.spans), i})
 	}
+	c.closed = mergeRanges(sp.closed)
+	c.repl, errs = mergeDays(sp.repl, "holidays", spec.Holidays, "replacement hours", errs)
+	c.sched, errs = mergeDays(sp.sched, "scheduled", spec.Scheduled, "scheduled windows", errs)
 	if len(errs) > 0 {
 		return nil, invalidSpec(errs)
 	}
@@ -200,7 +174,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var weekWork int64
 	for w := time.Sunday; w <= time.Saturday; w++ {
 		d := int64(3) + int64(w) // 1970-01-04 was a Sunday
-		v := c.wallDay(d, true)
+		v := c.dayPieces(d, nil, nil)
 		if err := checkPieces(formatDays(1<<w), v); err != nil {
 			return nil, err
 		}
@@ -220,9 +194,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			c.pre[m][i+1] = c.pre[m][i] + c.tmpl[i%7].val[m]
 		}
 	}
-	if err := c.buildIrregular(specialDays); err != nil {
-		return nil, err
-	}
+	c.idx = c.newIndex()
 	return c, nil
 }
 
@@ -233,6 +205,72 @@ func invalidSpec(errs []error) error {
 		l.AddErr("", err)
 	}
 	return l.Err("calendar spec")
+}
+
+// tooMany is the problem of an entry past a limit.
+func tooMany(field, input, reason string) *ParseError {
+	e := parseErr(field, input, "", reason)
+	e.Code = CodeOutOfRange
+	return e
+}
+
+// specials are a spec's holiday and scheduled entries as parsed, in the order
+// written.
+type specials struct {
+	closed      []dayRange
+	repl, sched []dayEntry
+}
+
+// canonical returns the canonical form of entry s parsed as h, without
+// formatting when s already is (a closed date or range as YYYY-MM-DD, the
+// common case).
+func canonical(s string, h special) string {
+	// parseDate reads exactly YYYY-MM-DD, which is how formatDate writes it.
+	if h.spans == nil && ((len(s) == 10 && h.to == h.from) || (len(s) == 22 && h.to != h.from && s[10:12] == "..")) {
+		return s
+	}
+	return h.String()
+}
+
+// mergeRanges sorts rs and merges the ranges that overlap or touch. It reuses rs.
+func mergeRanges(rs []dayRange) []dayRange {
+	slices.SortFunc(rs, func(a, b dayRange) int { return cmp.Compare(a.lo, b.lo) })
+	out := rs[:0]
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.lo <= out[n-1].hi {
+			out[n-1].hi = max(out[n-1].hi, r.hi)
+			continue
+		}
+		out = append(out, r)
+	}
+	return slices.Clip(out)
+}
+
+// mergeDays sorts es by day and joins the intervals of entries of one date. It
+// reuses es. A date whose intervals outnumber MaxDateIntervals adds an error
+// naming the entry that passed the limit.
+func mergeDays(es []dayEntry, field string, inputs []string, what string, errs []error) ([]dayEntry, []error) {
+	slices.SortStableFunc(es, func(a, b dayEntry) int { return cmp.Compare(a.day, b.day) })
+	out := es[:0]
+	for _, e := range es {
+		n := len(out)
+		if n == 0 || out[n-1].day != e.day {
+			out = append(out, e)
+		} else {
+			before := len(out[n-1].spans)
+			out[n-1].spans = append(out[n-1].spans, e.spans...)
+			if before <= MaxDateIntervals && len(out[n-1].spans) > MaxDateIntervals {
+				errs = append(errs, tooMany(fmt.Sprintf("%s[%d]", field, e.at), inputs[e.at],
+					fmt.Sprintf("%s of %s: more than %d intervals on one date", what, formatDate(e.day), MaxDateIntervals)))
+			}
+			continue
+		}
+		if len(e.spans) > MaxDateIntervals {
+			errs = append(errs, tooMany(fmt.Sprintf("%s[%d]", field, e.at), inputs[e.at],
+				fmt.Sprintf("more than %d intervals on one date", MaxDateIntervals)))
+		}
+	}
+	return slices.Clip(out), errs
 }
 
 // addRules parses hours or quiet rules into week and returns their
@@ -314,286 +352,8 @@ func (c *Calendar) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (c *Calendar) hoursOf(x int64, regular bool) []span {
-	if !regular {
-		if r, ok := c.repl[x]; ok {
-			return r
-		}
-		if c.closed[x] {
-			return nil
-		}
-	}
-	return c.hours[weekdayOf(x)]
-}
-
-// wallDay computes the pieces of day d in wall-clock seconds from the rules.
-// With regular set it ignores holidays, scheduled time and DST (the template
-// week).
-//
-//	quiet Q   = (quiet rules ∪ closed dates) − scheduled windows, where a closed
-//	            date does not cover the tail of a shift begun the evening before
-//	W(x)      = (hours(x) − Q) ∪ scheduled windows starting on x
-//	work(d)   = W(d) − W(d−1) − W(d−2)   (an overlap belongs to the earlier date)
-//	contact(d)= [0, 24h) − Q
-//
-// Before any of this, every interval's ends that fall in a DST gap move forward
-// by the gap, as the real instants do, and only then are a day's intervals
-// merged; after that, the wall-clock ends are existing times, in the order of
-// the instants they stand for, so the set arithmetic here is the set
-// arithmetic of real time.
-func (c *Calendar) wallDay(d int64, regular bool) dayView {
-	var gaps []span
-	if !regular {
-		gaps = c.gapsNear(d)
-	}
-	g := func(s []span) []span { return normalize(applyGaps(s, gaps)) }
-	var qr []span
-	for k := int64(-2); k <= 2; k++ {
-		qr = append(qr, shift(c.quiet[weekdayOf(d+k)], int32(k*secPerDay))...)
-	}
-	qr = g(qr)
-	q := qr
-	var sched [3][]span // windows starting on d−2, d−1, d
-	if !regular {
-		for k := int64(0); k <= 1; k++ {
-			x := d + k
-			if !c.closed[x] {
-				continue
-			}
-			cq := g([]span{{int32(k * secPerDay), int32((k + 1) * secPerDay)}})
-			tail := subtract(g(shift(c.hoursOf(x-1, false), int32((k-1)*secPerDay))), qr)
-			q = union(q, subtract(cq, tail))
-		}
-		var all []span
-		for k := int64(-2); k <= 1; k++ {
-			s := g(shift(c.sched[d+k], int32(k*secPerDay)))
-			all = append(all, s...)
-			if k <= 0 {
-				sched[k+2] = s
-			}
-		}
-		q = subtract(q, normalize(all))
-	}
-	wOf := func(k int64) []span {
-		h := g(shift(c.hoursOf(d+k, regular), int32(k*secPerDay)))
-		return union(subtract(h, q), sched[k+2])
-	}
-	work := subtract(wOf(0), wOf(-1))
-	if len(gaps) > 0 {
-		// A gap of a whole day (Samoa, 2011-12-30) can carry the day before
-		// yesterday's shift into today.
-		work = subtract(work, wOf(-2))
-	}
-	return dayView{
-		work:    work,
-		contact: subtract(g([]span{{0, secPerDay}}), q),
-	}
-}
-
-// gapsNear returns the stretches of wall-clock time that do not exist within
-// three days of day d, in seconds since d's wall-clock midnight.
-func (c *Calendar) gapsNear(d int64) []span {
-	const slack = 15 * 3600 // more than any UTC offset
-	from, to := (d-3)*secPerDay-slack, (d+4)*secPerDay+slack
-	var trs []transition
-	if c.trans != nil && d-3 > c.hzLo && d+4 < c.hzHi {
-		// Within the horizon the list built with the calendar is complete.
-		at := func(t transition, u int64) int { return cmp.Compare(t.at, u) }
-		i, _ := slices.BinarySearchFunc(c.trans, from, at)
-		j, _ := slices.BinarySearchFunc(c.trans, to, at)
-		trs = c.trans[i:j]
-	} else {
-		trs = transitions(c.loc, from, to)
-	}
-	var out []span
-	for _, tr := range trs {
-		if tr.after > tr.before {
-			base := d * secPerDay
-			out = append(out, span{int32(tr.at + tr.before - base), int32(tr.at + tr.after - base)})
-		}
-	}
-	return out
-}
-
-// applyGaps moves each end of each span that falls in a gap forward by the
-// gap, dropping spans that become empty. Spans come back unsorted.
-func applyGaps(s []span, gaps []span) []span {
-	if len(gaps) == 0 {
-		return s
-	}
-	move := func(m int32) int32 {
-		for _, g := range gaps {
-			if m >= g.lo && m < g.hi {
-				return m + (g.hi - g.lo)
-			}
-		}
-		return m
-	}
-	out := make([]span, 0, len(s))
-	for _, x := range s {
-		if a, b := move(x.lo), move(x.hi); a < b {
-			out = append(out, span{a, b})
-		}
-	}
-	return out
-}
-
-// boundaryInGap reports whether a DST gap near day d swallows an end of any
-// rule interval that day d's pieces depend on, or a midnight: then the
-// template's pieces are not day d's.
-func (c *Calendar) boundaryInGap(d int64) bool {
-	gaps := c.gapsNear(d)
-	if len(gaps) == 0 {
-		return false
-	}
-	in := func(m int32) bool {
-		for _, g := range gaps {
-			if m >= g.lo && m < g.hi {
-				return true
-			}
-		}
-		return false
-	}
-	for k := int64(-2); k <= 2; k++ {
-		off := int32(k * secPerDay)
-		if in(off) {
-			return true
-		}
-		w := weekdayOf(d + k)
-		for _, list := range [2][]span{c.hours[w], c.quiet[w]} {
-			for _, x := range list {
-				if in(x.lo+off) || in(x.hi+off) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// buildIrregular finds the days within the horizon that differ from the
-// template week: the days around each special date and around each DST
-// transition. It stores their pieces and values, with prefix sums of their
-// differences from the template.
-func (c *Calendar) buildIrregular(specialDays []int64) error {
-	c.hzLo, c.hzHi = horizonLo, horizonHi
-	// Candidates: the days around each special date, whose pieces come from the
-	// rules, and the days around each transition, whose pieces are the template's
-	// but whose real lengths may differ.
-	cand := make(map[int64]bool, 3*len(specialDays)+3*2*int(c.hzHi-c.hzLo)/365)
-	mark := func(x int64) {
-		for k := int64(-1); k <= 1; k++ {
-			if _, ok := cand[x+k]; !ok {
-				cand[x+k] = false
-			}
-		}
-	}
-	for _, x := range specialDays {
-		for k := int64(-1); k <= 1; k++ {
-			cand[x+k] = true
-		}
-	}
-	// Days around special dates outside the horizon keep their wall pieces in a
-	// map; their real values are computed when the clock walks past them.
-	c.far = map[int64]*dayView{}
-	for d, special := range cand {
-		if special && !c.inHorizon(d) {
-			v := c.wallDay(d, false)
-			if err := checkPieces(formatDate(d), v); err != nil {
-				return err
-			}
-			c.far[d] = &v
-			c.farDays = append(c.farDays, d)
-		}
-	}
-	slices.Sort(c.farDays)
-	r := resolver{loc: c.loc}
-	// A transition changes the days around it, so look two days past each edge.
-	c.trans = transitions(c.loc, r.instant((c.hzLo-2)*secPerDay), r.instant((c.hzHi+2)*secPerDay))
-	r = c.newResolver()
-	for _, tr := range c.trans {
-		before, _ := wallOf(time.Unix(tr.at-1, 0), c.loc)
-		after, _ := wallOf(time.Unix(tr.at, 0), c.loc)
-		mark(before)
-		mark(after)
-	}
-	days := make([]int64, 0, len(cand))
-	for d := range cand {
-		if d >= c.hzLo && d < c.hzHi {
-			days = append(days, d)
-		}
-	}
-	slices.Sort(days)
-	c.irr = make([]irregular, len(days))
-	for i, d := range days {
-		v := c.tmpl[weekdayOf(d)]
-		if cand[d] || c.boundaryInGap(d) {
-			v = c.wallDay(d, false)
-			if err := checkPieces(formatDate(d), v); err != nil {
-				return err
-			}
-		}
-		c.irr[i] = irregular{day: d, view: v}
-	}
-	// Values need the real instants, which may depend on the day before.
-	for i := range c.irr {
-		c.irr[i].view.val = c.realValues(&r, c.irr[i].day)
-	}
-	kept := c.irr[:0]
-	for _, x := range c.irr {
-		t := c.tmpl[weekdayOf(x.day)]
-		if x.view.val == t.val && slices.Equal(x.view.work, t.work) && slices.Equal(x.view.contact, t.contact) {
-			continue
-		}
-		kept = append(kept, x)
-	}
-	c.irr = slices.Clip(kept)
-	var acc [3]int64
-	for i := range c.irr {
-		c.irr[i].cum = acc
-		t := c.tmpl[weekdayOf(c.irr[i].day)]
-		for m := range acc {
-			acc[m] += c.irr[i].view.val[m] - t.val[m]
-		}
-	}
-	c.tot = acc
-	return nil
-}
-
-// view returns the wall-clock pieces of day d. Outside the horizon its values
-// are the template's and must not be used (see value).
-func (c *Calendar) view(d int64) *dayView {
-	if d >= c.hzLo && d < c.hzHi {
-		if i, ok := c.irrIndex(d); ok {
-			return &c.irr[i].view
-		}
-	} else if v, ok := c.far[d]; ok {
-		return v
-	}
-	return &c.tmpl[weekdayOf(d)]
-}
-
-// irrIndex returns the index of the first irregular day not before d and whether
-// it is d.
-func (c *Calendar) irrIndex(d int64) (int, bool) {
-	lo, hi := 0, len(c.irr)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if c.irr[mid].day < d {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return lo, lo < len(c.irr) && c.irr[lo].day == d
-}
-
-// newResolver returns a resolver for the calendar's zone that knows its offset
-// changes within the horizon.
-func (c *Calendar) newResolver() resolver { return resolver{loc: c.loc, trans: c.trans} }
-
-// inHorizon reports whether day d's values are precomputed (stored or template).
-func (c *Calendar) inHorizon(d int64) bool { return d >= c.hzLo && d < c.hzHi }
+// newResolver returns a resolver for the calendar's zone.
+func (c *Calendar) newResolver() resolver { return resolver{loc: c.loc} }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

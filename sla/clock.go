@@ -2,7 +2,6 @@ package sla
 
 import (
 	"math"
-	"slices"
 	"time"
 )
 
@@ -20,16 +19,20 @@ func spansFor(m int, v *dayView) []span {
 }
 
 // pieces converts day d's spans for metric m into real intervals, in order,
-// dropping empty ones.
-func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) int {
-	v := c.viewAt(r, d)
+// dropping empty ones. It uses buf, and allocates only for a day of more than
+// maxPieces+1 pieces (a special date with many intervals).
+func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) []ipair {
+	return piecesOf(r, c.view(d), m, d, buf)
+}
+
+func piecesOf(r *resolver, v *dayView, m int, d int64, buf *pieceBuf) []ipair {
 	sp := spansFor(m, v)
 	base := d * secPerDay
-	// A day's pieces already exclude the earlier days' (wallDay), and after the
-	// gap rule their ends are existing wall times, which convert in order; the
-	// clamp below only guards that order.
+	// A day's pieces already exclude the earlier days' (dayPieces), and after
+	// the gap rule their ends are existing wall times, which convert in order;
+	// the clamp below only guards that order.
 	last := int64(minInstant)
-	n := 0
+	out := buf[:0]
 	for _, x := range sp {
 		a := r.instant(base + int64(x.lo))
 		b := r.instant(base + int64(x.hi))
@@ -37,189 +40,53 @@ func (c *Calendar) pieces(r *resolver, m int, d int64, buf *pieceBuf) int {
 		if b <= a {
 			continue
 		}
-		buf[n] = ipair{a, b}
-		n++
+		out = append(out, ipair{a, b})
 		last = b
 	}
-	return n
-}
-
-// viewAt is view for the clock: outside the horizon, a day whose rule
-// boundaries a DST gap swallows gets its pieces computed (and allocated) here.
-// The resolver's cached zone period tells cheaply that no transition is near.
-func (c *Calendar) viewAt(r *resolver, d int64) *dayView {
-	if c.inHorizon(d) {
-		return c.view(d)
-	}
-	if v, ok := c.far[d]; ok {
-		return v
-	}
-	if r.ok {
-		if lo, hi := (d-3)*secPerDay-r.off, (d+4)*secPerDay-r.off; lo >= r.lo && hi < r.hi {
-			return &c.tmpl[weekdayOf(d)]
-		}
-	}
-	if c.boundaryInGap(d) {
-		v := c.wallDay(d, false)
-		return &v
-	}
-	return &c.tmpl[weekdayOf(d)]
+	return out
 }
 
 // firstDay returns the earliest day whose pieces may reach into day d: the day
 // before, or the day before that where a whole-day DST gap (Samoa, 2011-12-30)
 // carried its shift two days on.
 func (c *Calendar) firstDay(r *resolver, d int64) int64 {
-	if w := c.viewAt(r, d-2).work; len(w) > 0 && w[len(w)-1].hi > 2*secPerDay {
+	// Without an offset change from five days before d to two after (the
+	// resolver's cached zone period, which keeps two days from its ends),
+	// no gap stretches day d−2's pieces: an interval is at most a day long.
+	if r.ok && (d-3)*secPerDay-r.off >= r.lo && (d+1)*secPerDay-r.off < r.hi {
+		return d - 1
+	}
+	if w := c.view(d - 2).work; len(w) > 0 && w[len(w)-1].hi > 2*secPerDay {
 		return d - 2
 	}
 	return d - 1
 }
 
-// realValues computes day d's values from its real pieces.
-func (c *Calendar) realValues(r *resolver, d int64) [3]int64 {
+// realValues computes the values of day d, whose pieces are v, on the real
+// instants.
+func (c *Calendar) realValues(r *resolver, v *dayView, d int64) [3]int64 {
 	var buf pieceBuf
-	var v [3]int64
-	for _, p := range buf[:c.pieces(r, mWork, d, &buf)] {
-		v[mWork] += p.b - p.a
+	var val [3]int64
+	for _, p := range piecesOf(r, v, mWork, d, &buf) {
+		val[mWork] += p.b - p.a
 	}
-	if v[mWork] > 0 {
-		v[mDays] = 1
+	if val[mWork] > 0 {
+		val[mDays] = 1
 	}
-	for _, p := range buf[:c.pieces(r, mContact, d, &buf)] {
-		v[mContact] += p.b - p.a
+	for _, p := range piecesOf(r, v, mContact, d, &buf) {
+		val[mContact] += p.b - p.a
 	}
-	return v
+	return val
 }
 
 // value returns day d's value for metric m.
-func (c *Calendar) value(r *resolver, m int, d int64) int64 {
-	if c.inHorizon(d) {
-		return c.view(d).val[m]
-	}
-	return c.realValues(r, d)[m]
-}
+func (c *Calendar) value(m int, d int64) int64 { return c.view(d).val[m] }
 
 // nomSum returns the template values summed over days [a, b).
 func (c *Calendar) nomSum(m int, a, b int64) int64 {
 	n := b - a
 	w := int64(weekdayOf(a))
 	return n/7*c.pre[m][7] + c.pre[m][w+n%7] - c.pre[m][w]
-}
-
-// deltaBefore returns Σ (val − template) over irregular days before day x.
-func (c *Calendar) deltaBefore(m int, x int64) int64 {
-	i, _ := c.irrIndex(x)
-	if i == len(c.irr) {
-		return c.tot[m]
-	}
-	return c.irr[i].cum[m]
-}
-
-// sum returns the values of metric m summed over days [a, b), a ≤ b.
-func (c *Calendar) sum(r *resolver, m int, a, b int64) int64 {
-	var s int64
-	for ; a < b && a < c.hzLo; a++ {
-		s += c.value(r, m, a)
-	}
-	if a < b && a < c.hzHi {
-		e := min(b, c.hzHi)
-		s += c.nomSum(m, a, e) + c.deltaBefore(m, e) - c.deltaBefore(m, a)
-		a = e
-	}
-	for ; a < b; a++ {
-		s += c.value(r, m, a)
-	}
-	return s
-}
-
-// seek returns the earliest day D ≥ a at which the values of metric m summed over
-// [a, D] reach need (need ≥ 1), and the sum over [a, D). Inside the horizon it
-// jumps: a binary search over the irregular days and whole weeks of template
-// between them. Outside, it walks day by day. Every week of the template has a
-// positive value for every metric, so it ends.
-func (c *Calendar) seek(r *resolver, m int, a, need int64) (day, before int64) {
-	var acc int64
-	for {
-		if !c.inHorizon(a) {
-			// Past the horizon, jump whole weeks where nothing differs from the
-			// template: no transition (the resolver's cached zone period) and no
-			// special date near. Otherwise walk one day.
-			if weeks := c.clearWeeks(r, a); weeks > 0 {
-				if j := min(weeks, (need-acc-1)/c.pre[m][7]); j > 0 {
-					acc += j * c.pre[m][7]
-					a += 7 * j
-					continue
-				}
-			}
-			v := c.value(r, m, a)
-			if acc+v >= need {
-				return a, acc
-			}
-			acc += v
-			a++
-			continue
-		}
-		R := need - acc
-		i0, _ := c.irrIndex(a)
-		d0 := c.deltaBefore(m, a)
-		// f(k): the sum over [a, irr[k].day] — monotone in k.
-		f := func(k int) int64 {
-			x := &c.irr[k]
-			t := c.tmpl[weekdayOf(x.day)].val[m]
-			return c.nomSum(m, a, x.day+1) + x.cum[m] + x.view.val[m] - t - d0
-		}
-		lo, hi := i0, len(c.irr)
-		for lo < hi {
-			mid := int(uint(lo+hi) >> 1)
-			if f(mid) >= R {
-				hi = mid
-			} else {
-				lo = mid + 1
-			}
-		}
-		k := lo
-		base, cb := a, int64(0)
-		if k > i0 {
-			base = c.irr[k-1].day + 1
-			cb = f(k - 1)
-		}
-		limit := c.hzHi
-		if k < len(c.irr) {
-			limit = c.irr[k].day
-		}
-		if D := c.nomFind(m, base, R-cb); D < limit {
-			return D, acc + cb + c.nomSum(m, base, D)
-		}
-		if k < len(c.irr) {
-			return c.irr[k].day, acc + f(k) - c.irr[k].view.val[m]
-		}
-		acc += c.sum(r, m, a, c.hzHi)
-		a = c.hzHi
-	}
-}
-
-// clearWeeks returns how many whole weeks from day a (outside the horizon) are
-// the template's: within the resolver's cached zone period, with three days to
-// spare each side, and clear of special dates.
-func (c *Calendar) clearWeeks(r *resolver, a int64) int64 {
-	if !r.ok || (a-3)*secPerDay-r.off < r.lo {
-		return 0
-	}
-	end := int64(math.MaxInt64 / 2)
-	if r.hi != maxInstant {
-		end = (r.hi+r.off)/secPerDay - 4 // the last day whose neighbours are inside
-	}
-	if i, _ := slices.BinarySearch(c.farDays, a-2); i < len(c.farDays) {
-		end = min(end, c.farDays[i]-3)
-	}
-	if a < c.hzLo {
-		end = min(end, c.hzLo-1)
-	}
-	if end < a {
-		return 0
-	}
-	return (end - a + 1) / 7
 }
 
 // nomFind returns the earliest day D ≥ a at which the template values summed over
@@ -258,7 +125,7 @@ func (c *Calendar) advance(m int, s time.Time, R time.Duration) time.Time {
 	d0, _ := r.wall(s)
 	var buf pieceBuf
 	for d := c.firstDay(&r, d0); d <= d0; d++ {
-		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
+		for _, p := range c.pieces(&r, m, d, &buf) {
 			from, avail, ok := clipFrom(p, s)
 			if !ok {
 				continue
@@ -270,7 +137,7 @@ func (c *Calendar) advance(m int, s time.Time, R time.Duration) time.Time {
 		}
 	}
 	need := int64((R + time.Second - 1) / time.Second)
-	D, before := c.seek(&r, m, d0+1, need)
+	D, before := c.seek(m, d0+1, need)
 	return c.locate(&r, m, D, R-time.Duration(before)*time.Second)
 }
 
@@ -278,8 +145,8 @@ func (c *Calendar) advance(m int, s time.Time, R time.Duration) time.Time {
 // accumulated R > 0 from the day's first opening.
 func (c *Calendar) locate(r *resolver, m int, D int64, R time.Duration) time.Time {
 	var buf pieceBuf
-	n := c.pieces(r, m, D, &buf)
-	for _, p := range buf[:n] {
+	ps := c.pieces(r, m, D, &buf)
+	for _, p := range ps {
 		l := time.Duration(p.b-p.a) * time.Second
 		if l >= R {
 			return unixIn(p.a, c.loc).Add(R)
@@ -287,14 +154,14 @@ func (c *Calendar) locate(r *resolver, m int, D int64, R time.Duration) time.Tim
 		R -= l
 	}
 	// Not reached: seek only returns a day whose value covers R.
-	return unixIn(buf[max(n-1, 0)].b, c.loc)
+	return unixIn(ps[len(ps)-1].b, c.loc)
 }
 
 // partial returns how much of day x's pieces of metric m lies before t.
 func (c *Calendar) partial(r *resolver, m int, x int64, t time.Time) time.Duration {
 	var buf pieceBuf
 	var s time.Duration
-	for _, p := range buf[:c.pieces(r, m, x, &buf)] {
+	for _, p := range c.pieces(r, m, x, &buf) {
 		if pa := time.Unix(p.a, 0); pa.Before(t) {
 			end := time.Unix(p.b, 0)
 			if t.Before(end) {
@@ -305,6 +172,12 @@ func (c *Calendar) partial(r *resolver, m int, x int64, t time.Time) time.Durati
 	}
 	return s
 }
+
+// saturationDays is a span of days that holds more than the largest
+// time.Duration (about 2,562,048 hours) of working time, and so of contact
+// time: every week has an hour of it, and closures lie in years 1–9999
+// (3,652,059 days), which leaves more than 3,000,000 weeks.
+const saturationDays = 25_000_000
 
 // measure returns how much of metric m lies in [from, to).
 func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
@@ -317,7 +190,10 @@ func (c *Calendar) measure(m int, from, to time.Time) time.Duration {
 	// M(x) = the sum over whole days before firstDay(x's day), plus the parts
 	// of the days from there on that lie before x.
 	a, b := c.firstDay(&r, df), c.firstDay(&r, dt)
-	days := c.sum(&r, m, a, b)
+	if b-a > saturationDays {
+		return math.MaxInt64
+	}
+	days := c.sum(m, a, b)
 	if days > math.MaxInt64/int64(time.Second) {
 		return math.MaxInt64
 	}
@@ -337,7 +213,7 @@ func (c *Calendar) next(m int, t time.Time) time.Time {
 	d0, _ := r.wall(t)
 	var buf pieceBuf
 	for d := c.firstDay(&r, d0); d <= d0; d++ {
-		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
+		for _, p := range c.pieces(&r, m, d, &buf) {
 			if from, _, ok := clipFrom(p, t); ok {
 				return from.In(c.loc)
 			}
@@ -348,9 +224,8 @@ func (c *Calendar) next(m int, t time.Time) time.Time {
 		countM = mContact
 	}
 	// seek returns a day whose value is positive, so it has a first piece.
-	D, _ := c.seek(&r, countM, d0+1, 1)
-	c.pieces(&r, m, D, &buf)
-	return unixIn(buf[0].a, c.loc)
+	D, _ := c.seek(countM, d0+1, 1)
+	return unixIn(c.pieces(&r, m, D, &buf)[0].a, c.loc)
 }
 
 // in reports whether t lies inside a piece of metric m.
@@ -360,7 +235,7 @@ func (c *Calendar) in(m int, t time.Time) bool {
 	u := t.Unix()
 	var buf pieceBuf
 	for d := c.firstDay(&r, d0); d <= d0; d++ {
-		for _, p := range buf[:c.pieces(&r, m, d, &buf)] {
+		for _, p := range c.pieces(&r, m, d, &buf) {
 			if p.a <= u && u < p.b {
 				return true
 			}
@@ -399,8 +274,9 @@ func (c *Calendar) ContactTime(from, to time.Time) time.Duration {
 
 // Due returns the deadline of a window that opens at start, in the calendar's
 // location; a window of zero returns start unchanged, in its own location. Due
-// never returns an instant before start. Between 1970 and 2070 it does not
-// allocate and its cost does not grow with the window's length.
+// never returns an instant before start. Its cost does not grow with the
+// window's length, and it does not allocate once the months it crosses have
+// been indexed (by any earlier query on the calendar).
 //
 // The units count differently:
 //
@@ -452,7 +328,7 @@ func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
 	for d := c.firstDay(&r, ds); d <= ds; d++ {
 		var sum time.Duration
 		found := false
-		for _, p := range buf[:c.pieces(&r, mWork, d, &buf)] {
+		for _, p := range c.pieces(&r, mWork, d, &buf) {
 			from, avail, ok := clipFrom(p, s)
 			if ok && !from.After(s) {
 				owner, found = d, true
@@ -469,12 +345,12 @@ func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
 	if o == 0 {
 		target := owner
 		if n > 1 {
-			target, _ = c.seek(&r, mDays, owner+1, n-1)
+			target, _ = c.seek(mDays, owner+1, n-1)
 		}
 		return c.lastClosing(&r, target)
 	}
-	target, _ := c.seek(&r, mDays, owner+1, n)
-	if time.Duration(c.value(&r, mWork, target))*time.Second <= o {
+	target, _ := c.seek(mDays, owner+1, n)
+	if time.Duration(c.value(mWork, target))*time.Second <= o {
 		return c.lastClosing(&r, target)
 	}
 	return c.locate(&r, mWork, target, o)
@@ -482,6 +358,6 @@ func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
 
 func (c *Calendar) lastClosing(r *resolver, d int64) time.Time {
 	var buf pieceBuf
-	n := c.pieces(r, mWork, d, &buf)
-	return unixIn(buf[max(n-1, 0)].b, c.loc)
+	ps := c.pieces(r, mWork, d, &buf)
+	return unixIn(ps[len(ps)-1].b, c.loc)
 }

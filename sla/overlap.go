@@ -65,7 +65,7 @@ func (c *Calendar) spans(from, to time.Time) []Span {
 	var out []Span
 	var buf pieceBuf
 	for d := c.firstDay(&r, df); d <= dt; d++ {
-		for _, p := range buf[:c.pieces(&r, mWork, d, &buf)] {
+		for _, p := range c.pieces(&r, mWork, d, &buf) {
 			a, b := unixIn(p.a, c.loc), unixIn(p.b, c.loc)
 			if a.Before(from) {
 				a = from.In(c.loc)

@@ -123,8 +123,7 @@ func parseClock(field, input, s string) (int32, error) {
 	if !ok || len(hs) < 1 || len(hs) > 2 || len(ms) != 2 || !digits(hs) || !digits(ms) {
 		return 0, parseErr(field, input, s, "want a time HH:MM, found "+strconv.Quote(s))
 	}
-	h, _ := strconv.Atoi(hs)
-	m, _ := strconv.Atoi(ms)
+	h, m := atoiDigits(hs), atoiDigits(ms)
 	if h > 24 || m > 59 || (h == 24 && m != 0) {
 		return 0, parseErr(field, input, s, "time "+strconv.Quote(s)+" out of range 00:00-24:00")
 	}
@@ -182,25 +181,29 @@ func parseSpans(field, input, s string) ([]span, error) {
 	return out, nil
 }
 
-func formatClock(m int32) string {
-	return fmt.Sprintf("%02d:%02d", m/60, m%60)
+func formatClock(m int32) string { return string(appendClock(nil, m)) }
+
+// appendClock appends m minutes since midnight as HH:MM (m < 6000).
+func appendClock(b []byte, m int32) []byte {
+	h, mm := m/60, m%60
+	return append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mm/10), byte('0'+mm%10))
 }
 
 func formatSpans(s []span) string {
-	var b strings.Builder
+	b := make([]byte, 0, 13*len(s))
 	for i, x := range s {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteString(formatClock(x.lo))
-		b.WriteByte('-')
+		b = appendClock(b, x.lo)
+		b = append(b, '-')
 		hi := x.hi
 		if hi > minPerDay {
 			hi -= minPerDay
 		}
-		b.WriteString(formatClock(hi))
+		b = appendClock(b, hi)
 	}
-	return b.String()
+	return string(b)
 }
 
 // splitTimes splits a rule at its first digit: the day or date part before, the
@@ -266,22 +269,29 @@ func parseDate(field, input, s string) (int64, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
 		return 0, parseErr(field, input, s, "want a date YYYY-MM-DD, found "+strconv.Quote(s))
 	}
-	y, _ := strconv.Atoi(s[:4])
-	m, _ := strconv.Atoi(s[5:7])
-	d, _ := strconv.Atoi(s[8:])
-	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	y, m, d := atoiDigits(s[:4]), atoiDigits(s[5:7]), atoiDigits(s[8:])
+	if y < 1 || m < 1 || m > 12 || d < 1 || int64(d) > monthDays(int64(y), m) {
 		return 0, parseErr(field, input, s, "no such date "+strconv.Quote(s))
 	}
 	return daysFromCivil(int64(y), m, d), nil
 }
 
-func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+// atoiDigits returns the value of s, which holds only a few digits.
+func atoiDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 func formatDate(day int64) string {
 	y, m, d := civilFromDays(day)
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	if y < 0 || y > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
+	return string([]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)})
 }
 
 // maxClosedRange is the longest closed range of dates, counted inclusively.

@@ -7,12 +7,11 @@ import "slices"
 type span struct{ lo, hi int32 }
 
 // normalize sorts spans and merges overlapping and touching ones, dropping empty
-// ones. It reuses s.
+// ones. It sorts s in place and reuses it.
 func normalize(s []span) []span {
-	out := s[:0]
-	tmp := slices.Clone(s)
-	slices.SortFunc(tmp, func(a, b span) int { return int(a.lo) - int(b.lo) })
-	for _, x := range tmp {
+	slices.SortFunc(s, func(a, b span) int { return int(a.lo) - int(b.lo) })
+	out := s[:0] // writes never overtake reads
+	for _, x := range s {
 		if x.hi <= x.lo {
 			continue
 		}
