@@ -1,6 +1,7 @@
 package sla_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -121,5 +122,33 @@ func BenchmarkWorkingTime1To9999First(b *testing.B) {
 		from := time.Date(1, 1, 1, 0, 0, 0, 0, c.Location())
 		to := time.Date(9999, 12, 31, 0, 0, 0, 0, c.Location())
 		_ = c.WorkingTime(from, to)
+	}
+}
+
+// TestDueAllocationFreeInEveryYear extends TestDueAllocationFree to every kind
+// of index record: before the zone's first offset change, its dense years, its
+// 400-year cycle and later cycles, and a calendar with thousands of special
+// dates. Once the months a query crosses are indexed (AllocsPerRun's warm-up
+// run), it allocates nothing.
+func TestDueAllocationFreeInEveryYear(t *testing.T) {
+	var hol []string
+	for y := 2200; y < 2400; y++ {
+		hol = append(hol, fmt.Sprintf("%d-07-01..%d-07-20", y, y), fmt.Sprintf("%d-12-24 09:00-12:00", y))
+	}
+	for _, c := range []*sla.Calendar{usCalendar(t), sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "Europe/Berlin", Holidays: hol})} {
+		for _, y := range []int{1500, 1950, 2026, 2099, 2100, 2300, 2750, 9000} {
+			s := time.Date(y, 6, 30, 16, 30, 0, 0, c.Location())
+			for _, w := range []sla.Window{sla.Hours(48), sla.Days(7), sla.BusinessHours(40), sla.BusinessHours(4000), sla.BusinessDays(1), sla.BusinessDays(500)} {
+				if n := testing.AllocsPerRun(10, func() { sink = c.Due(s, w) }); n != 0 {
+					t.Errorf("%v: Due(%v, %v) allocates %v times, want 0", c, s, w, n)
+				}
+			}
+			if n := testing.AllocsPerRun(10, func() {
+				_ = c.WorkingTime(s, s.AddDate(3, 0, 0))
+				sink = c.NextWorking(s)
+			}); n != 0 {
+				t.Errorf("%v: WorkingTime and NextWorking from %v allocate %v times, want 0", c, s, n)
+			}
+		}
 	}
 }

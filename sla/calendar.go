@@ -234,7 +234,10 @@ func canonical(s string, h special) string {
 
 // mergeRanges sorts rs and merges the ranges that overlap or touch. It reuses rs.
 func mergeRanges(rs []dayRange) []dayRange {
-	slices.SortFunc(rs, func(a, b dayRange) int { return cmp.Compare(a.lo, b.lo) })
+	byLo := func(a, b dayRange) int { return cmp.Compare(a.lo, b.lo) }
+	if !slices.IsSortedFunc(rs, byLo) { // specs list their dates in order, mostly
+		slices.SortFunc(rs, byLo)
+	}
 	out := rs[:0]
 	for _, r := range rs {
 		if n := len(out); n > 0 && r.lo <= out[n-1].hi {
@@ -278,8 +281,9 @@ func mergeDays(es []dayEntry, field string, inputs []string, what string, errs [
 func addRules(week *[7][]span, field string, rules []string, errs []error) ([]string, []error) {
 	var canon []string
 	for i, s := range rules {
-		r, err := parseRule(fmt.Sprintf("%s[%d]", field, i), s)
+		r, err := parseRule(field, s)
 		if err != nil {
+			_, err = parseRule(fmt.Sprintf("%s[%d]", field, i), s) // name the rule on the error path only
 			errs = append(errs, err)
 			continue
 		}

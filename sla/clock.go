@@ -50,9 +50,9 @@ func piecesOf(r *resolver, v *dayView, m int, d int64, buf *pieceBuf) []ipair {
 // before, or the day before that where a whole-day DST gap (Samoa, 2011-12-30)
 // carried its shift two days on.
 func (c *Calendar) firstDay(r *resolver, d int64) int64 {
-	// Without an offset change from five days before d to two after (the
-	// resolver's cached zone period, which keeps two days from its ends),
-	// no gap stretches day d−2's pieces: an interval is at most a day long.
+	// Only a gap around d's midnight (within a day of it: no gap is longer)
+	// can stretch an interval of day d−2, at most a day long, past it; and
+	// the resolver's cached zone period shows that none is near.
 	if r.ok && (d-3)*secPerDay-r.off >= r.lo && (d+1)*secPerDay-r.off < r.hi {
 		return d - 1
 	}

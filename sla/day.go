@@ -27,19 +27,26 @@ type dayView struct {
 // dayRange is the dates [lo, hi).
 type dayRange struct{ lo, hi int64 }
 
+// rangeAt returns the index of the first range of rs (sorted, disjoint) that
+// ends after date x.
+func rangeAt(rs []dayRange, x int64) int {
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if rs[mid].hi <= x {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
 // inRanges reports whether date x lies in one of rs, which are sorted and
 // disjoint.
 func inRanges(rs []dayRange, x int64) bool {
-	i, _ := slices.BinarySearchFunc(rs, x, func(r dayRange, x int64) int {
-		if r.hi <= x {
-			return -1
-		}
-		if r.lo > x {
-			return 1
-		}
-		return 0
-	})
-	return i < len(rs) && rs[i].lo <= x && x < rs[i].hi
+	i := rangeAt(rs, x)
+	return i < len(rs) && rs[i].lo <= x
 }
 
 // dayEntry is the intervals of a replacement or of scheduled windows on one
@@ -61,10 +68,8 @@ type dates struct {
 	repl, sched []dayEntry // the entries of [lo, hi)
 }
 
-// maxDatesSpan is the longest span a dates holds.
-const maxDatesSpan = 64
-
-// datesIn returns the special dates of [lo, hi), hi − lo ≤ maxDatesSpan.
+// datesIn returns the special dates of [lo, hi), hi − lo ≤ 64 (the bits of
+// dates.closed).
 func (c *Calendar) datesIn(lo, hi int64) *dates {
 	sd := &dates{c: c, lo: lo, hi: hi, repl: clipDays(c.repl, lo, hi), sched: clipDays(c.sched, lo, hi)}
 	var buf [4]dayRange

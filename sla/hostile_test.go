@@ -144,3 +144,17 @@ func BenchmarkHostileSpec(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHostileSpecBuild builds each hostile spec, nothing more.
+func BenchmarkHostileSpecBuild(b *testing.B) {
+	for _, h := range hostileSpecs() {
+		b.Run(h.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := sla.NewCalendar(h.spec); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

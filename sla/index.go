@@ -174,12 +174,7 @@ func subtractRanges(a, b []dayRange) []dayRange {
 
 // clipRanges returns the parts of rs (sorted, disjoint) within [lo, hi).
 func clipRanges(rs []dayRange, lo, hi int64, out []dayRange) []dayRange {
-	i, _ := slices.BinarySearchFunc(rs, lo, func(r dayRange, x int64) int {
-		if r.hi <= x {
-			return -1
-		}
-		return 1
-	})
+	i := rangeAt(rs, lo)
 	for ; i < len(rs) && rs[i].lo < hi; i++ {
 		out = append(out, dayRange{max(rs[i].lo, lo), min(rs[i].hi, hi)})
 	}
@@ -486,12 +481,7 @@ func (c *Calendar) zeroRunEnd(a int64) (int64, bool) {
 	if len(z) == 0 {
 		return 0, false
 	}
-	i, _ := slices.BinarySearchFunc(z, a, func(r dayRange, x int64) int {
-		if r.hi <= x {
-			return -1
-		}
-		return 1
-	})
+	i := rangeAt(z, a)
 	if i < len(z) && z[i].lo <= a {
 		return z[i].hi, true
 	}

@@ -6,7 +6,7 @@ import (
 
 // The oracle: a slow, direct reading of the rules that walks day by day. It
 // computes every day's pieces from the rules (wallDay with specials), never from
-// the template week, the irregular-day table, the prefix sums or the week jumps,
+// the template week, the index of irregular days, its running sums or its jumps,
 // so comparing it with the fast path tests all of those.
 
 type oracle struct{ c *Calendar }

@@ -188,10 +188,10 @@ func TestResolverAgreesWithProbe(t *testing.T) {
 	}
 }
 
-// TestHorizonEdges: special dates just outside the default horizon extend it, and
-// a DST transition just past either edge still changes the days inside it
-// (found in review: Havana's midnight fall-back on 2075-11-03, Santiago's
-// transition before a 1969 holiday).
+// TestHorizonEdges: special dates and DST transitions near the edges of what
+// was once the precomputed horizon, 1970 and 2070, and near month and year
+// edges of today's index (found in review: Havana's midnight fall-back on
+// 2075-11-03, Santiago's transition before a 1969 holiday).
 func TestHorizonEdges(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, tc := range []struct {
@@ -248,7 +248,8 @@ func TestFarSpecialDatesCostNothing(t *testing.T) {
 }
 
 // TestGapBoundariesAgainstOracle sweeps the weeks around spring-forward days,
-// inside the horizon and past it, for calendars whose rule ends fall in the gap.
+// in the dense years of the index and in its cycle, for calendars whose rule
+// ends fall in the gap.
 func TestGapBoundariesAgainstOracle(t *testing.T) {
 	for _, tc := range []struct {
 		spec  CalendarSpec

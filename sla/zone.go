@@ -43,6 +43,13 @@ func (r *resolver) period(u int64) (op, ps, pe int64) {
 // (the largest on record is Samoa's 24 hours in 2011).
 const transitionMargin = 2 * secPerDay
 
+// cacheMargin is larger than the difference of any two offsets one zone has
+// had (at most 25h30m, Pacific/Apia's, in the tz data of 2026). Another offset
+// reads a wall time as an instant less than that away, so where a period's
+// offset reads it farther than that inside the period, no other offset can:
+// the resolver caches the period's offset less that margin at both ends.
+const cacheMargin = 27 * 3600
+
 const (
 	minInstant = -1 << 62
 	maxInstant = 1<<62 - 1
@@ -78,10 +85,10 @@ func (r *resolver) slow(w int64) int64 {
 	// Cache the period's offset where it cannot be ambiguous.
 	lo, hi := ps, pe
 	if lo != minInstant {
-		lo += transitionMargin
+		lo += cacheMargin
 	}
 	if hi != maxInstant {
-		hi -= transitionMargin
+		hi -= cacheMargin
 	}
 	if lo < hi {
 		r.off, r.lo, r.hi, r.ok = op, lo, hi, true
@@ -130,10 +137,10 @@ func (r *resolver) wall(t time.Time) (day, sec int64) {
 		off, ps, pe = r.period(u)
 		lo, hi := ps, pe
 		if lo != minInstant {
-			lo += transitionMargin
+			lo += cacheMargin
 		}
 		if hi != maxInstant {
-			hi -= transitionMargin
+			hi -= cacheMargin
 		}
 		if lo < hi && u >= ps && u < pe {
 			r.off, r.lo, r.hi, r.ok = off, lo, hi, true
