@@ -123,8 +123,10 @@ func NewBoard(items []Item, now time.Time) Board {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var r run // scratch reused for every item of this worker
+			var st State
 			for i := lo; i < hi; i++ {
-				res[i] = evaluate(&items[i], now)
+				res[i] = evaluate(&items[i], now, &r, &st)
 			}
 		}()
 	}
@@ -132,20 +134,24 @@ func NewBoard(items []Item, now time.Time) Board {
 	return merge(res, now)
 }
 
-func evaluate(it *Item, now time.Time) result {
+// evaluate computes one item with the worker's scratch run and state; the
+// result keeps nothing of them.
+func evaluate(it *Item, now time.Time, sr *run, st *State) result {
 	r := result{card: Card{Plan: it.Plan.ID, Brand: it.Plan.Brand.Owner.Name, Creator: it.Plan.Creator.Owner.Name}}
 	tl, err := Compile(it.Plan)
 	if err != nil {
 		r.card.Problem = err.Error()
 		return r
 	}
-	st, err := tl.State(it.Events, now)
-	if err != nil {
+	tl.eval(sr, it.Events, now)
+	sr.finish(st)
+	if err := sr.errs.Err("events"); err != nil {
 		r.card.Problem = err.Error()
 	}
 	r.ok = true
 	c := &r.card
-	c.WaitingOn, c.Post, c.Shifted, c.Actions, c.Next, c.Done = st.WaitingOn, st.Post.Current, len(st.Post.Shifts) > 0, len(st.Actions), st.Next, st.Done
+	c.WaitingOn = append([]Party(nil), st.WaitingOn...)
+	c.Post, c.Shifted, c.Actions, c.Next, c.Done = st.Post.Current, len(st.Post.Shifts) > 0, len(st.Actions), st.Next, st.Done
 	for _, m := range st.Milestones {
 		switch m.Status {
 		case Breached, AtRisk, OnTrack:

@@ -39,7 +39,9 @@ const (
 // run is one evaluation of a timeline.
 type run struct {
 	t      *Timeline
-	arena  []step
+	arena  []step  // the steps' storage, reused across evaluations
+	order  []int   // the events in order, reused
+	all    []*step // the steps with pending ones, reused
 	p      *sla.Policy
 	now    time.Time
 	steps  []*step
@@ -80,7 +82,22 @@ type wall struct{ h, m, s int }
 // event by its index ("events[3]"); the state is computed from the others and
 // is returned with the error.
 func (t *Timeline) State(events []Event, now time.Time) (State, error) {
-	r := &run{t: t, p: &t.plan.Policy, now: now, cur: t.post, errs: problem.List{Pkg: pkg}}
+	var r run
+	t.eval(&r, events, now)
+	var st State
+	r.finish(&st)
+	return st, r.errs.Err("events")
+}
+
+// eval runs the events up to now into r, reusing r's buffers.
+func (t *Timeline) eval(r *run, events []Event, now time.Time) {
+	arena, steps, order, all := r.arena[:0], r.steps[:0], r.order[:0], r.all[:0]
+	*r = run{t: t, p: &t.plan.Policy, now: now, cur: t.post, errs: problem.List{Pkg: pkg},
+		arena: arena, steps: steps, order: order, all: all}
+	if r.arena == nil {
+		r.arena = make([]step, 0, 24)
+		r.steps = make([]*step, 0, 24)
+	}
 	pt := t.plan.PostTime
 	r.pwall = wall{pt.Hours(), pt.Minutes(), pt.Seconds()}
 	dups := seqIndex{}
@@ -92,10 +109,9 @@ func (t *Timeline) State(events []Event, now time.Time) (State, error) {
 			}
 		}
 	}
-	r.steps = make([]*step, 0, 24)
-	r.arena = make([]step, 0, 24)
 	r.start()
-	for _, i := range ordered(events) {
+	r.order = ordered(events, r.order)
+	for _, i := range r.order {
 		e := events[i]
 		path := func() string { return problem.Index("events", i) }
 		if j := dups.of(events, i); j >= 0 {
@@ -114,7 +130,6 @@ func (t *Timeline) State(events []Event, now time.Time) (State, error) {
 			r.errs.Add(path(), CodeImpossible, string(e.Kind)+" at "+stamp(e.At)+": "+msg)
 		}
 	}
-	return r.finish(), r.errs.Err("events")
 }
 
 // start opens the first steps.
@@ -601,8 +616,8 @@ func (r *run) atRisk(s *step) time.Time {
 }
 
 // finish computes statuses, actions and the next change.
-func (r *run) finish() State {
-	st := State{Plan: r.t.plan.ID, Now: r.now}
+func (r *run) finish(st *State) {
+	*st = State{Plan: r.t.plan.ID, Now: r.now, Milestones: st.Milestones[:0], WaitingOn: st.WaitingOn[:0], Actions: st.Actions[:0]}
 	st.Post = Post{Planned: r.t.post, Current: r.cur, Shifts: r.shifts}
 	if !r.finalD.IsZero() {
 		st.Post.Promised = r.t.plan.Creator.Calendar.WorkingTime(r.finalD, r.postBefore())
@@ -632,10 +647,10 @@ func (r *run) finish() State {
 			switch {
 			case !r.now.Before(s.Due):
 				m.Status = Breached
-				r.chase(s, &st)
+				r.chase(s, st)
 			case !m.AtRisk.IsZero() && !r.now.Before(m.AtRisk):
 				m.Status = AtRisk
-				r.remind(s, m.AtRisk, &st)
+				r.remind(s, m.AtRisk, st)
 				r.candidate(s.Due)
 			default:
 				m.Status = OnTrack
@@ -674,7 +689,6 @@ func (r *run) finish() State {
 	if !r.next.IsZero() {
 		st.Next = r.next.UTC()
 	}
-	return st
 }
 
 // withPending returns the steps with a pending milestone for each step not yet
@@ -687,7 +701,7 @@ func (r *run) withPending() []*step {
 	}
 	chain := []pend{{StepConcept, Creator, phConcept}, {StepConceptReview, Brand, phConceptReview},
 		{StepCompliance, Brand, phCompliance}, {StepDraft, Creator, phDraft}, {StepReview, Brand, phReview}}
-	out := make([]*step, 0, len(r.steps)+len(chain)+4+len(r.p.Reports))
+	out := r.all[:0]
 	for _, s := range r.steps {
 		if s == r.post {
 			for _, c := range chain {
@@ -710,11 +724,13 @@ func (r *run) withPending() []*step {
 	if r.payment == nil {
 		out = append(out, r.pending(StepPayment, Brand, 0))
 	}
+	r.all = out
 	return out
 }
 
 func (r *run) pending(st Step, owner Party, round int) *step {
-	return &step{Milestone: Milestone{Step: st, Owner: owner, Round: round}, cal: r.side(owner).Calendar, why: reason{kind: whyPending}}
+	r.arena = append(r.arena, step{Milestone: Milestone{Step: st, Owner: owner, Round: round}, cal: r.side(owner).Calendar, why: reason{kind: whyPending}})
+	return &r.arena[len(r.arena)-1]
 }
 
 // postBefore is the post instant the creator's promised working time runs to:

@@ -177,12 +177,12 @@ func (e Event) problems(path string) []*FieldError {
 	return l.Problems
 }
 
-// ordered returns the events sorted by instant, ties by sequence number, with
-// their indexes in the input.
-func ordered(events []Event) []int {
-	idx := make([]int, len(events))
-	for i := range idx {
-		idx[i] = i
+// ordered returns the indexes of the events sorted by instant, ties by sequence
+// number, in buf's storage.
+func ordered(events []Event, buf []int) []int {
+	idx := buf[:0]
+	for i := range events {
+		idx = append(idx, i)
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
 		if c := events[a].At.Compare(events[b].At); c != 0 {
