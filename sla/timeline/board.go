@@ -109,7 +109,9 @@ type result struct {
 // deliverables, using every CPU (GOMAXPROCS workers). The board is the same
 // whatever the number of workers. A plan that does not compile, or events left
 // out as impossible, put the card among the Problems with the reason; the other
-// cards are unaffected.
+// cards are unaffected. The board does not check again that a plan's windows fit
+// before its post date ([Compile] does when the plan is made): a deliverable in
+// flight stays on the board whatever happened to its schedule.
 func NewBoard(items []Item, now time.Time) Board {
 	res := make([]result, len(items))
 	workers := min(runtime.GOMAXPROCS(0), max(len(items)/64, 1))
@@ -138,7 +140,7 @@ func NewBoard(items []Item, now time.Time) Board {
 // result keeps nothing of them.
 func evaluate(it *Item, now time.Time, sr *run, st *State) result {
 	r := result{card: Card{Plan: it.Plan.ID, Brand: it.Plan.Brand.Owner.Name, Creator: it.Plan.Creator.Owner.Name}}
-	tl, err := Compile(it.Plan)
+	tl, err := compile(it.Plan, false)
 	if err != nil {
 		r.card.Problem = err.Error()
 		return r
@@ -194,6 +196,20 @@ func rank(s Status) int {
 
 func merge(res []result, now time.Time) Board {
 	b := Board{Now: now}
+	var sizes [5]int
+	for i := range res {
+		r := &res[i]
+		sizes[0] += b2i(r.waiting[0])
+		sizes[1] += b2i(r.waiting[1])
+		sizes[2] += b2i(r.atRisk)
+		sizes[3] += b2i(r.breached)
+		sizes[4] += b2i(r.card.Done)
+	}
+	b.WaitingOnBrand = make([]Card, 0, sizes[0])
+	b.WaitingOnCreator = make([]Card, 0, sizes[1])
+	b.AtRisk = make([]Card, 0, sizes[2])
+	b.Breached = make([]Card, 0, sizes[3])
+	b.Done = make([]Card, 0, sizes[4])
 	var rounds, n int64
 	var reviews []time.Duration
 	var postings []metrics.Posting
@@ -273,4 +289,11 @@ func DecodeItems(data []byte) ([]Item, error) {
 		return nil, err
 	}
 	return items, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

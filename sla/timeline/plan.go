@@ -143,7 +143,10 @@ type Timeline struct {
 // post date (code "infeasible", with the numbers): taking every step's whole
 // window from the kickoff, final approval would be due at D, and the policy's
 // production lead time from D must end by the post.
-func Compile(p Plan) (*Timeline, error) {
+func Compile(p Plan) (*Timeline, error) { return compile(p, true) }
+
+// compile is Compile, checking that the windows fit only when fit is set.
+func compile(p Plan, fit bool) (*Timeline, error) {
 	l := problem.List{Pkg: pkg}
 	if err := p.Policy.Validate(); err != nil {
 		for _, f := range problem.Problems(pkg, "", err) {
@@ -194,7 +197,7 @@ func Compile(p Plan) (*Timeline, error) {
 	}
 	if !t.post.After(p.Kickoff) {
 		l.Add("post_date", CodeInfeasible, "the post "+stamp(t.post)+" is not after the kickoff "+stamp(p.Kickoff))
-	} else if d, ok := t.plannedApproval(); ok {
+	} else if d, ok := t.plannedApproval(); fit && ok {
 		cr := p.Creator.Calendar
 		earliest := cr.Due(d, p.Policy.ProductionLead)
 		if earliest.After(t.post) {
