@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/creatorops/creatorops/sla"
 )
 
@@ -98,14 +100,12 @@ func TestDueDoesNotAllocate(t *testing.T) {
 		sla.BusinessHours(8), sla.BusinessHours(40), sla.BusinessHours(4000),
 		sla.BusinessDays(1), sla.BusinessDays(20), sla.BusinessDays(500),
 	} {
-		if got := testing.AllocsPerRun(100, func() { sinkTime = c.Due(benchStart, w) }); got != 0 {
-			t.Errorf("Due(%v, %v): %v allocations, want 0", benchStart, w, got)
-		}
+		got := testing.AllocsPerRun(100, func() { sinkTime = c.Due(benchStart, w) })
+		assert.Zero(t, got, "Due(%v, %v): %v allocations, want 0", benchStart, w, got)
 	}
 	for _, to := range []time.Time{benchStart.AddDate(0, 0, 7), benchStart.AddDate(1, 0, 0)} {
-		if got := testing.AllocsPerRun(100, func() { sinkDur = c.WorkingTime(benchStart, to) }); got != 0 {
-			t.Errorf("WorkingTime(%v, %v): %v allocations, want 0", benchStart, to, got)
-		}
+		got := testing.AllocsPerRun(100, func() { sinkDur = c.WorkingTime(benchStart, to) })
+		assert.Zero(t, got, "WorkingTime(%v, %v): %v allocations, want 0", benchStart, to, got)
 	}
 }
 

@@ -5,9 +5,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/creatorops/creatorops/sla"
 	"github.com/rickar/cal/v2"
 	"github.com/rickar/cal/v2/us"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/sla"
 )
 
 // The shared fixture: Mon–Fri 09:00–17:00 in America/New_York with the US federal
@@ -94,16 +97,13 @@ func TestObservedHolidays(t *testing.T) {
 	perYear := map[int]int{}
 	for _, h := range hs {
 		d, err := time.ParseInLocation(time.DateOnly, h, ny)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		perYear[d.Year()]++
 	}
 	for y := firstYear; y <= lastYear; y++ {
 		// New Year's Day on a Saturday is observed on Dec 31 of the year before.
-		if n := perYear[y]; n < 10 || n > 12 {
-			t.Errorf("%d: %d observed holidays, want 10..12 (11 ± a New Year's Day moved across the year end)", y, n)
-		}
+		n := perYear[y]
+		assert.True(t, n >= 10 && n <= 12, "%d: %d observed holidays, want 10..12 (11 ± a New Year's Day moved across the year end)", y, n)
 	}
 	for _, want := range []string{
 		"2026-07-03", // Independence Day, Saturday 2026-07-04
@@ -113,12 +113,6 @@ func TestObservedHolidays(t *testing.T) {
 		"2029-11-22", // Thanksgiving
 		"2030-01-21", // MLK Day
 	} {
-		found := false
-		for _, h := range hs {
-			found = found || h == want
-		}
-		if !found {
-			t.Errorf("observed holidays lack %s", want)
-		}
+		assert.Contains(t, hs, want, "observed holidays lack %s", want)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/sla"
 )
 
@@ -141,21 +144,14 @@ func TestDueMatchesRickar(t *testing.T) {
 		if n >= 1000 {
 			longCompared++
 		}
-		if !ours.Equal(theirs) {
-			t.Errorf("Due(%v, BusinessHours(%d)) = %v, rickar AddWorkHours = %v", start, n, ours, theirs)
-		}
-		if got := c.WorkingTime(start, ours); got != time.Duration(n)*time.Hour {
-			t.Errorf("WorkingTime(%v, Due(%v, BusinessHours(%d))) = %v, want %dh", start, start, n, got, n)
-		}
+		assert.True(t, ours.Equal(theirs), "Due(%v, BusinessHours(%d)) = %v, rickar AddWorkHours = %v", start, n, ours, theirs)
+		got := c.WorkingTime(start, ours)
+		assert.Equal(t, time.Duration(n)*time.Hour, got, "WorkingTime(%v, Due(%v, BusinessHours(%d))) = %v, want %dh", start, start, n, got, n)
 	}
 	t.Logf("BusinessHours: %d cases compared (%d of 1,000+ hours), %d left out for touching a DST day (%d of those disagree)",
 		compared, longCompared, dstCases, dstDiff)
-	if compared < minDueCases {
-		t.Errorf("only %d cases compared, want at least %d", compared, minDueCases)
-	}
-	if longCompared < 50 {
-		t.Errorf("only %d cases of 1,000+ hours compared, want at least 50", longCompared)
-	}
+	assert.GreaterOrEqual(t, compared, minDueCases, "only %d cases compared, want at least %d", compared, minDueCases)
+	assert.GreaterOrEqual(t, longCompared, 50, "only %d cases of 1,000+ hours compared, want at least 50", longCompared)
 }
 
 func TestWorkingTimeMatchesRickar(t *testing.T) {
@@ -194,15 +190,11 @@ func TestWorkingTimeMatchesRickar(t *testing.T) {
 			continue
 		}
 		compared++
-		if ours != theirs {
-			t.Errorf("WorkingTime(%v, %v) = %v, rickar WorkHoursInRange = %v", from, to, ours, theirs)
-		}
+		assert.Equal(t, theirs, ours, "WorkingTime(%v, %v) = %v, rickar WorkHoursInRange = %v", from, to, ours, theirs)
 	}
 	t.Logf("WorkingTime: %d cases compared, %d left out for touching a DST day (%d of those disagree)",
 		compared, dstCases, dstDiff)
-	if compared < minWorkingCases {
-		t.Errorf("only %d cases compared, want at least %d", compared, minWorkingCases)
-	}
+	assert.GreaterOrEqual(t, compared, minWorkingCases, "only %d cases compared, want at least %d", compared, minWorkingCases)
 }
 
 // TestRickarClosingSemantics pins the shared reading of a window that runs out at
@@ -227,12 +219,10 @@ func TestRickarClosingSemantics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := c.Due(tt.start, sla.BusinessHours(tt.n)); !got.Equal(tt.want) {
-				t.Errorf("Due(%v, BusinessHours(%d)) = %v, want %v", tt.start, tt.n, got, tt.want)
-			}
-			if got := rc.AddWorkHours(tt.start, time.Duration(tt.n)*time.Hour); !got.Equal(tt.want) {
-				t.Errorf("rickar AddWorkHours(%v, %dh) = %v, want %v", tt.start, tt.n, got, tt.want)
-			}
+			got := c.Due(tt.start, sla.BusinessHours(tt.n))
+			assert.True(t, got.Equal(tt.want), "Due(%v, BusinessHours(%d)) = %v, want %v", tt.start, tt.n, got, tt.want)
+			got = rc.AddWorkHours(tt.start, time.Duration(tt.n)*time.Hour)
+			assert.True(t, got.Equal(tt.want), "rickar AddWorkHours(%v, %dh) = %v, want %v", tt.start, tt.n, got, tt.want)
 		})
 	}
 }
@@ -253,19 +243,14 @@ func TestRickarDSTDayStart(t *testing.T) {
 		t.Logf("rickar WorkdayStart(%v) = %v, not %v (known bug)", sunday, got, nine)
 	}
 	c, err := sla.NewCalendar(sla.CalendarSpec{TimeZone: zone, Hours: []string{"daily 09:00-17:00"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	from := time.Date(2026, 3, 8, 0, 0, 0, 0, ny)
-	if got := c.NextWorking(from); !got.Equal(nine) {
-		t.Errorf("NextWorking(%v) = %v, want %v", from, got, nine)
-	}
+	got := c.NextWorking(from)
+	assert.True(t, got.Equal(nine), "NextWorking(%v) = %v, want %v", from, got, nine)
 
 	days := dstDays()
-	if !touchesDST(days, time.Date(2026, 3, 6, 17, 0, 0, 0, ny), time.Date(2026, 3, 9, 10, 0, 0, 0, ny)) {
-		t.Errorf("touchesDST(Fri 2026-03-06 17:00, Mon 10:00) = false, want true")
-	}
-	if d := time.Date(2026, 3, 2, 9, 0, 0, 0, ny); touchesDST(days, d, d.Add(5*24*time.Hour)) {
-		t.Errorf("touchesDST(week of 2026-03-02) = true, want false")
-	}
+	assert.True(t, touchesDST(days, time.Date(2026, 3, 6, 17, 0, 0, 0, ny), time.Date(2026, 3, 9, 10, 0, 0, 0, ny)),
+		"touchesDST(Fri 2026-03-06 17:00, Mon 10:00) = false, want true")
+	d := time.Date(2026, 3, 2, 9, 0, 0, 0, ny)
+	assert.False(t, touchesDST(days, d, d.Add(5*24*time.Hour)), "touchesDST(week of 2026-03-02) = true, want false")
 }

@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/sla"
 )
 
@@ -17,9 +20,7 @@ func usCalendar(tb testing.TB) *sla.Calendar {
 		"2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05", "2027-09-06", "2027-10-11", "2027-11-11", "2027-11-25", "2027-12-24",
 		"2027-12-31", "2028-01-17", "2028-02-21", "2028-05-29", "2028-06-19", "2028-07-04", "2028-09-04", "2028-10-09", "2028-11-10", "2028-11-23", "2028-12-25",
 	}})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return c
 }
 
@@ -70,19 +71,17 @@ func TestDueAllocationFree(t *testing.T) {
 	c := usCalendar(t)
 	s := time.Date(2026, 3, 6, 16, 30, 0, 0, c.Location())
 	for _, w := range []sla.Window{sla.Hours(48), sla.Days(7), sla.BusinessHours(40), sla.BusinessHours(4000), sla.BusinessDays(1), sla.BusinessDays(500), sla.Hours(30000), sla.Days(3000)} {
-		if n := testing.AllocsPerRun(100, func() { sink = c.Due(s, w) }); n != 0 {
-			t.Errorf("Due(s, %v) allocates %v times, want 0", w, n)
-		}
+		n := testing.AllocsPerRun(100, func() { sink = c.Due(s, w) })
+		assert.Zero(t, n, "Due(s, %v) allocates %v times, want 0", w, n)
 	}
-	if n := testing.AllocsPerRun(100, func() {
+	n := testing.AllocsPerRun(100, func() {
 		_ = c.WorkingTime(s, s.AddDate(1, 0, 0))
 		_ = c.IsWorking(s)
 		_ = c.IsQuiet(s)
 		sink = c.NextWorking(s)
 		sink = c.NextContact(s)
-	}); n != 0 {
-		t.Errorf("WorkingTime and instant queries allocate %v times, want 0", n)
-	}
+	})
+	assert.Zero(t, n, "WorkingTime and instant queries allocate %v times, want 0", n)
 }
 
 // BenchmarkDueWorstCase is the most a deadline can cost: the sparsest calendar
@@ -139,16 +138,14 @@ func TestDueAllocationFreeInEveryYear(t *testing.T) {
 		for _, y := range []int{1500, 1950, 2026, 2099, 2100, 2300, 2750, 9000} {
 			s := time.Date(y, 6, 30, 16, 30, 0, 0, c.Location())
 			for _, w := range []sla.Window{sla.Hours(48), sla.Days(7), sla.BusinessHours(40), sla.BusinessHours(4000), sla.BusinessDays(1), sla.BusinessDays(500)} {
-				if n := testing.AllocsPerRun(10, func() { sink = c.Due(s, w) }); n != 0 {
-					t.Errorf("%v: Due(%v, %v) allocates %v times, want 0", c, s, w, n)
-				}
+				n := testing.AllocsPerRun(10, func() { sink = c.Due(s, w) })
+				assert.Zero(t, n, "%v: Due(%v, %v) allocates %v times, want 0", c, s, w, n)
 			}
-			if n := testing.AllocsPerRun(10, func() {
+			n := testing.AllocsPerRun(10, func() {
 				_ = c.WorkingTime(s, s.AddDate(3, 0, 0))
 				sink = c.NextWorking(s)
-			}); n != 0 {
-				t.Errorf("%v: WorkingTime and NextWorking from %v allocate %v times, want 0", c, s, n)
-			}
+			})
+			assert.Zero(t, n, "%v: WorkingTime and NextWorking from %v allocate %v times, want 0", c, s, n)
 		}
 	}
 }

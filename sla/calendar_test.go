@@ -1,7 +1,6 @@
 package sla_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -15,9 +14,7 @@ import (
 func mustLoc(t testing.TB, name string) *time.Location {
 	t.Helper()
 	loc, err := time.LoadLocation(name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return loc
 }
 
@@ -25,9 +22,7 @@ func mustLoc(t testing.TB, name string) *time.Location {
 func at(t testing.TB, loc *time.Location, s string) time.Time {
 	t.Helper()
 	v, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return v
 }
 
@@ -41,16 +36,12 @@ type dueCase struct {
 func runDue(t *testing.T, spec sla.CalendarSpec, cases []dueCase) {
 	t.Helper()
 	c, err := sla.NewCalendar(spec)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := at(t, c.Location(), tc.start)
 			got := c.Due(s, tc.w).Format("2006-01-02 15:04 MST")
-			if got != tc.want {
-				t.Errorf("Due(%s, %v) = %s, want %s", tc.start, tc.w, got, tc.want)
-			}
+			assert.Equal(t, tc.want, got, "Due(%s, %v) = %s, want %s", tc.start, tc.w, got, tc.want)
 		})
 	}
 }
@@ -126,19 +117,18 @@ func TestOvernightShifts(t *testing.T) {
 		{"an ordinary night", "2026-06-03 21:00", "2026-06-04 12:00", 8 * time.Hour},
 	}
 	for _, tc := range cases {
-		if got := c.WorkingTime(at(t, loc, tc.from), at(t, loc, tc.to)); got != tc.want {
-			t.Errorf("%s: WorkingTime(%s, %s) = %v, want %v", tc.name, tc.from, tc.to, got, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			got := c.WorkingTime(at(t, loc, tc.from), at(t, loc, tc.to))
+			assert.Equal(t, tc.want, got, "WorkingTime(%s, %s) = %v, want %v", tc.from, tc.to, got, tc.want)
+		})
 	}
 	// The shift that begins on the holiday's eve counts for Monday: a business day
 	// from Monday 23:00 is Wednesday's shift (Tuesday has none) at the same offset.
-	if got, want := c.Due(at(t, loc, "2026-06-01 23:00"), sla.BusinessDays(1)), at(t, loc, "2026-06-03 23:00"); !got.Equal(want) {
-		t.Errorf("Due(Mon 23:00, 1 business day) = %v, want %v", got, want)
-	}
+	got, want := c.Due(at(t, loc, "2026-06-01 23:00"), sla.BusinessDays(1)), at(t, loc, "2026-06-03 23:00")
+	assert.True(t, got.Equal(want), "Due(Mon 23:00, 1 business day) = %v, want %v", got, want)
 	// IsWorking in the tail of a shift, early on the holiday.
-	if !c.IsWorking(at(t, loc, "2026-06-02 05:00")) || c.IsWorking(at(t, loc, "2026-06-02 23:00")) {
-		t.Error("IsWorking on the holiday: want the tail of Monday's shift working and the holiday's own shift not")
-	}
+	assert.True(t, c.IsWorking(at(t, loc, "2026-06-02 05:00")), "IsWorking(holiday 05:00): want the tail of Monday's shift working")
+	assert.False(t, c.IsWorking(at(t, loc, "2026-06-02 23:00")), "IsWorking(holiday 23:00): want the holiday's own shift not working")
 }
 
 // Working hours are local wall-clock times on 23- and 25-hour days.
@@ -155,12 +145,10 @@ func TestWallClockOnDSTDays(t *testing.T) {
 		loc := c.Location()
 		for _, day := range []string{tc.spring, tc.fall} {
 			s := at(t, loc, day+" 09:00")
-			if got := c.Due(s, sla.BusinessHours(8)); got.Format("15:04") != "17:00" {
-				t.Errorf("%s %s: Due(09:00, 8 bh) = %v, want 17:00 local", tc.zone, day, got)
-			}
-			if got := c.Due(s, sla.BusinessDays(1)); got.Format("2006-01-02 15:04") != day+" 17:00" {
-				t.Errorf("%s %s: Due(09:00, 1 bd) = %v, want that day's 17:00", tc.zone, day, got)
-			}
+			got := c.Due(s, sla.BusinessHours(8))
+			assert.Equal(t, "17:00", got.Format("15:04"), "%s %s: Due(09:00, 8 bh) = %v, want 17:00 local", tc.zone, day, got)
+			got = c.Due(s, sla.BusinessDays(1))
+			assert.Equal(t, day+" 17:00", got.Format("2006-01-02 15:04"), "%s %s: Due(09:00, 1 bd) = %v, want that day's 17:00", tc.zone, day, got)
 		}
 		// A whole day of working time is 23 or 25 hours long on those days.
 		w := sla.MustNewCalendar(sla.CalendarSpec{TimeZone: tc.zone, Hours: []string{"daily"}})
@@ -170,9 +158,9 @@ func TestWallClockOnDSTDays(t *testing.T) {
 				d0 = at(t, loc, day+" 12:00").Add(-12 * time.Hour)
 			}
 			d1 := d0.AddDate(0, 0, 1)
-			if got, want := w.WorkingTime(d0, d1), d1.Sub(d0); got != want || want == 24*time.Hour {
-				t.Errorf("%s %s: a whole day of working time = %v, want %v (not 24h)", tc.zone, day, got, want)
-			}
+			got, want := w.WorkingTime(d0, d1), d1.Sub(d0)
+			assert.NotEqual(t, 24*time.Hour, want, "%s %s: the day is %v long, want not 24h", tc.zone, day, want)
+			assert.Equal(t, want, got, "%s %s: a whole day of working time = %v, want %v (not 24h)", tc.zone, day, got, want)
 		}
 	}
 }
@@ -194,20 +182,17 @@ func TestDaysAcrossDST(t *testing.T) {
 		{lh, "2026-04-04 01:45", "2026-04-05T01:45:00+10:30"},
 	} {
 		s := at(t, tc.c.Location(), tc.start)
-		if got := tc.c.Due(s, sla.Days(1)).Format(time.RFC3339); got != tc.want {
-			t.Errorf("%v: Due(%s, 1 day) = %s, want %s", tc.c.Location(), tc.start, got, tc.want)
-		}
+		got := tc.c.Due(s, sla.Days(1)).Format(time.RFC3339)
+		assert.Equal(t, tc.want, got, "%v: Due(%s, 1 day) = %s, want %s", tc.c.Location(), tc.start, got, tc.want)
 	}
 	// Interval boundaries follow the same rule: a shift 02:30–04:00 on the
 	// spring-forward day starts at 03:30 and is half an hour long.
 	c := sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "America/New_York", Hours: []string{"sun 02:30-04:00", "mon-fri 09:00-17:00"}})
 	day := at(t, c.Location(), "2026-03-08 00:00")
-	if got := c.WorkingTime(day, day.Add(12*time.Hour)); got != 30*time.Minute {
-		t.Errorf("WorkingTime on spring-forward Sunday with 02:30-04:00 = %v, want 30m", got)
-	}
-	if got := c.NextWorking(day); got.Format(time.RFC3339) != "2026-03-08T03:30:00-04:00" {
-		t.Errorf("NextWorking = %v, want 03:30 EDT", got)
-	}
+	got := c.WorkingTime(day, day.Add(12*time.Hour))
+	assert.Equal(t, 30*time.Minute, got, "WorkingTime on spring-forward Sunday with 02:30-04:00 = %v, want 30m", got)
+	next := c.NextWorking(day)
+	assert.Equal(t, "2026-03-08T03:30:00-04:00", next.Format(time.RFC3339), "NextWorking(%v) = %v, want 03:30 EDT", day, next)
 }
 
 func TestSplitShiftOffsetEndsAtBreak(t *testing.T) {
@@ -221,9 +206,8 @@ func TestSplitShiftOffsetEndsAtBreak(t *testing.T) {
 		{"2026-03-02 13:00", "2026-03-03 12:00"},
 		{"2026-03-02 13:30", "2026-03-03 13:30"},
 	} {
-		if got := c.Due(at(t, loc, tc.start), sla.BusinessDays(1)).Format("2006-01-02 15:04"); got != tc.want {
-			t.Errorf("Due(%s, 1 business day) = %s, want %s", tc.start, got, tc.want)
-		}
+		got := c.Due(at(t, loc, tc.start), sla.BusinessDays(1)).Format("2006-01-02 15:04")
+		assert.Equal(t, tc.want, got, "Due(%s, 1 business day) = %s, want %s", tc.start, got, tc.want)
 	}
 }
 
@@ -231,13 +215,12 @@ func TestZeroWindowReturnsStartUnchanged(t *testing.T) {
 	c := sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "America/New_York"})
 	s := time.Date(2026, 3, 1, 3, 4, 5, 6, mustLoc(t, "Asia/Tokyo")) // a Sunday, in another zone
 	for _, w := range []sla.Window{sla.Hours(0), sla.Days(0), sla.BusinessHours(0), sla.BusinessDays(0), {}} {
-		if got := c.Due(s, w); got != s {
-			t.Errorf("Due(s, %v) = %v, want s unchanged (%v)", w, got, s)
-		}
+		got := c.Due(s, w)
+		// ==, not Equal: the very same value, location and monotonic reading included.
+		assert.True(t, got == s, "Due(s, %v) = %v, want s unchanged (%v)", w, got, s)
 	}
-	if got := c.Due(s, sla.BusinessHours(1)); got.Location() != c.Location() {
-		t.Errorf("Due returns in %v, want the calendar's location", got.Location())
-	}
+	got := c.Due(s, sla.BusinessHours(1))
+	assert.Same(t, c.Location(), got.Location(), "Due returns in %v, want the calendar's location", got.Location())
 }
 
 func TestNewCalendarErrors(t *testing.T) {
@@ -262,9 +245,8 @@ func TestNewCalendarErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := sla.NewCalendar(tc.spec)
-			if err == nil || !errors.Is(err, sla.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("NewCalendar(%+v) = %v, want an ErrInvalid error containing %q", tc.spec, err, tc.want)
-			}
+			assert.ErrorIs(t, err, sla.ErrInvalid, "NewCalendar(%+v) = %v, want an ErrInvalid error", tc.spec, err)
+			assert.ErrorContains(t, err, tc.want, "NewCalendar(%+v) = %v, want an error containing %q", tc.spec, err, tc.want)
 		})
 	}
 	// Every problem at once.
@@ -293,43 +275,34 @@ func TestRuleSyntax(t *testing.T) {
 		{"to midnight", []string{"tue 18:00-24:00"}, "tue 18:00-24:00"},
 		{"full names", []string{"Monday-Wednesday 08:00-16:00"}, "mon-wed 08:00-16:00"},
 	} {
-		c, err := sla.NewCalendar(sla.CalendarSpec{TimeZone: "UTC", Hours: tc.hours})
-		if err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
-		if got := strings.Join(c.Spec().Hours, "; "); got != tc.want {
-			t.Errorf("%s: canonical hours = %q, want %q", tc.name, got, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := sla.NewCalendar(sla.CalendarSpec{TimeZone: "UTC", Hours: tc.hours})
+			require.NoError(t, err, "NewCalendar(hours %q)", tc.hours)
+			got := strings.Join(c.Spec().Hours, "; ")
+			assert.Equal(t, tc.want, got, "canonical hours of %q = %q, want %q", tc.hours, got, tc.want)
+		})
 	}
 	// Several rules for one day are unioned: no time is counted twice.
 	c := sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "UTC", Hours: []string{"mon 09:00-13:00", "mon 12:00-17:00", "mon-mon 10:00-11:00"}})
 	mon := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
-	if got := c.WorkingTime(mon, mon.Add(24*time.Hour)); got != 8*time.Hour {
-		t.Errorf("union of Monday rules = %v, want 8h", got)
-	}
+	got := c.WorkingTime(mon, mon.Add(24*time.Hour))
+	assert.Equal(t, 8*time.Hour, got, "union of Monday rules = %v, want 8h", got)
 }
 
 func TestCalendarJSON(t *testing.T) {
 	var c sla.Calendar
 	in := `{"time_zone":"Europe/London","hours":["mon-fri 9:00-17:30"],"quiet":["SAT-SUN"],"holidays":["2026-12-25"]}`
-	if err := c.UnmarshalJSON([]byte(in)); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, c.UnmarshalJSON([]byte(in)), "UnmarshalJSON(%s)", in)
 	out, err := c.MarshalJSON()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `{"time_zone":"Europe/London","hours":["mon-fri 09:00-17:30"],"holidays":["2026-12-25"],"quiet":["sat-sun"]}`; string(out) != want {
-		t.Errorf("MarshalJSON = %s, want %s", out, want)
-	}
+	require.NoError(t, err)
+	want := `{"time_zone":"Europe/London","hours":["mon-fri 09:00-17:30"],"holidays":["2026-12-25"],"quiet":["sat-sun"]}`
+	assert.Equal(t, want, string(out), "MarshalJSON = %s, want %s", out, want)
 	for _, in := range []string{`{"time_zone":"UTC"}}`, `{"time_zone":"UTC"}]`, `{"time_zone":"UTC"} {}`, `{"time_zone":"UTC"} x`} {
-		if _, err := sla.DecodeCalendarSpec([]byte(in)); !errors.Is(err, sla.ErrInvalid) {
-			t.Errorf("DecodeCalendarSpec(%s): err = %v, want ErrInvalid for trailing data", in, err)
-		}
+		_, err := sla.DecodeCalendarSpec([]byte(in))
+		assert.ErrorIs(t, err, sla.ErrInvalid, "DecodeCalendarSpec(%s): err = %v, want ErrInvalid for trailing data", in, err)
 	}
-	if _, err := sla.DecodeCalendarSpec([]byte(" {\"time_zone\":\"UTC\"}\n")); err != nil {
-		t.Errorf("DecodeCalendarSpec with surrounding white space: %v", err)
-	}
+	_, err = sla.DecodeCalendarSpec([]byte(" {\"time_zone\":\"UTC\"}\n"))
+	assert.NoError(t, err, "DecodeCalendarSpec with surrounding white space")
 }
 
 func TestOverlap(t *testing.T) {
@@ -337,29 +310,22 @@ func TestOverlap(t *testing.T) {
 	creator := sla.MustNewCalendar(sla.CalendarSpec{TimeZone: "America/Los_Angeles", Hours: []string{"mon-fri 12:00-20:00"}})
 	from := at(t, brand.Location(), "2026-03-02 00:00")
 	spans, err := sla.Overlap(from, from.Add(7*24*time.Hour), brand, creator)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// Creator 12:00–20:00 PST is 15:00–23:00 EST: both at work 15:00–17:00 NY,
 	// Mon–Fri.
-	if len(spans) != 5 {
-		t.Fatalf("Overlap over a week = %d spans %v, want 5", len(spans), spans)
-	}
+	require.Len(t, spans, 5, "Overlap over a week = %d spans %v, want 5", len(spans), spans)
 	for _, s := range spans {
-		if s.Start.Format("15:04") != "15:00" || s.End.Format("15:04") != "17:00" {
-			t.Errorf("span %v, want 15:00–17:00 New York", s)
-		}
+		assert.Equal(t, "15:00", s.Start.Format("15:04"), "span %v, want 15:00–17:00 New York", s)
+		assert.Equal(t, "17:00", s.End.Format("15:04"), "span %v, want 15:00–17:00 New York", s)
 	}
-	if !spans[0].Equal(sla.Span{Start: spans[0].Start.UTC(), End: spans[0].End.UTC()}) || spans[0].Equal(spans[1]) {
-		t.Errorf("Span.Equal: want equal across locations and unequal across days")
-	}
+	assert.True(t, spans[0].Equal(sla.Span{Start: spans[0].Start.UTC(), End: spans[0].End.UTC()}), "Span.Equal: want equal across locations")
+	assert.False(t, spans[0].Equal(spans[1]), "Span.Equal: want unequal across days")
 	slot, err := sla.NextOverlap(at(t, brand.Location(), "2026-03-06 16:30"), time.Hour, brand, creator)
-	if err != nil || slot.Start.Format("Mon 15:04") != "Mon 15:00" {
-		t.Errorf("NextOverlap(Fri 16:30, 1h) = %v, %v, want Mon 15:00", slot, err)
+	if assert.NoError(t, err, "NextOverlap(Fri 16:30, 1h)") {
+		assert.Equal(t, "Mon 15:00", slot.Start.Format("Mon 15:04"), "NextOverlap(Fri 16:30, 1h) = %v, want Mon 15:00", slot)
 	}
-	if _, err := sla.Overlap(from, from.Add(400*24*time.Hour), brand); !errors.Is(err, sla.ErrInvalid) {
-		t.Errorf("Overlap over 400 days: err = %v, want ErrInvalid", err)
-	}
+	_, err = sla.Overlap(from, from.Add(400*24*time.Hour), brand)
+	assert.ErrorIs(t, err, sla.ErrInvalid, "Overlap over 400 days: err = %v, want ErrInvalid", err)
 }
 
 // Interval ends that fall in a DST gap move forward by the gap before anything
@@ -417,29 +383,23 @@ func TestGapsMoveIntervalEnds(t *testing.T) {
 			c := sla.MustNewCalendar(tc.spec)
 			parse := func(s string) time.Time {
 				v, err := time.Parse(time.RFC3339, s)
-				if err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, err)
 				return v
 			}
 			for _, s := range tc.quiet {
-				if !c.IsQuiet(parse(s)) || c.IsWorking(parse(s)) {
-					t.Errorf("at %s: IsQuiet = %v, IsWorking = %v; want quiet and not working", s, c.IsQuiet(parse(s)), c.IsWorking(parse(s)))
-				}
+				assert.True(t, c.IsQuiet(parse(s)), "IsQuiet(%s) = false, want quiet", s)
+				assert.False(t, c.IsWorking(parse(s)), "IsWorking(%s) = true, want quiet and not working", s)
 			}
 			for _, s := range tc.working {
-				if !c.IsWorking(parse(s)) || c.IsQuiet(parse(s)) {
-					t.Errorf("at %s: IsWorking = %v, IsQuiet = %v; want working", s, c.IsWorking(parse(s)), c.IsQuiet(parse(s)))
-				}
+				assert.True(t, c.IsWorking(parse(s)), "IsWorking(%s) = false, want working", s)
+				assert.False(t, c.IsQuiet(parse(s)), "IsQuiet(%s) = true, want working and not quiet", s)
 			}
 			for _, ck := range tc.checks {
-				if got := c.WorkingTime(parse(ck.from), parse(ck.to)); got != ck.want {
-					t.Errorf("WorkingTime(%s, %s) = %v, want %v", ck.from, ck.to, got, ck.want)
-				}
+				got := c.WorkingTime(parse(ck.from), parse(ck.to))
+				assert.Equal(t, ck.want, got, "WorkingTime(%s, %s) = %v, want %v", ck.from, ck.to, got, ck.want)
 			}
-			if got := c.Due(parse(tc.dueFrom), tc.dueWindow); !got.Equal(parse(tc.dueWant)) {
-				t.Errorf("Due(%s, %v) = %v, want %s", tc.dueFrom, tc.dueWindow, got, tc.dueWant)
-			}
+			got := c.Due(parse(tc.dueFrom), tc.dueWindow)
+			assert.True(t, got.Equal(parse(tc.dueWant)), "Due(%s, %v) = %v, want %s", tc.dueFrom, tc.dueWindow, got, tc.dueWant)
 		})
 	}
 }

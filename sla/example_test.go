@@ -126,6 +126,41 @@ func ExampleCalendar_Due_days() {
 	// Mon Mar 9 00:00 EDT
 }
 
+// Working time counts only the calendar's working hours. From Friday 15:00 to
+// Tuesday 11:00 in New York, on Mon–Fri 09:00–17:00 with a quiet weekend, it is
+// 2 h on Friday, 8 h on Monday and 2 h on Tuesday: 12 h, across the weekend of
+// the change to summer time. A closed day counts nothing and a half day counts
+// only its hours.
+func ExampleCalendar_WorkingTime() {
+	cal := sla.MustNewCalendar(sla.CalendarSpec{
+		TimeZone: "America/New_York",
+		Hours:    []string{"mon-fri 09:00-17:00"},
+		Quiet:    []string{"sat-sun"},
+	})
+	loc := cal.Location()
+	fri := time.Date(2026, 3, 6, 15, 0, 0, 0, loc)  // Friday, EST
+	tue := time.Date(2026, 3, 10, 11, 0, 0, 0, loc) // Tuesday, EDT
+	fmt.Println("Fri 15:00 to Tue 11:00:", cal.WorkingTime(fri, tue))
+
+	// The same calendar, with Christmas Eve a half day and Christmas closed.
+	xmas := sla.MustNewCalendar(sla.CalendarSpec{
+		TimeZone: "America/New_York",
+		Hours:    []string{"mon-fri 09:00-17:00"},
+		Quiet:    []string{"sat-sun"},
+		Holidays: []string{"2026-12-24 09:00-13:00", "2026-12-25"},
+	})
+	wed := time.Date(2026, 12, 23, 15, 0, 0, 0, loc) // Wednesday
+	mon := time.Date(2026, 12, 28, 11, 0, 0, 0, loc) // Monday
+	fmt.Println("Wed 15:00 to Mon 11:00:", xmas.WorkingTime(wed, mon))
+	fmt.Println("Thu Dec 24 (half day): ", xmas.WorkingTime(time.Date(2026, 12, 24, 0, 0, 0, 0, loc), time.Date(2026, 12, 25, 0, 0, 0, 0, loc)))
+	fmt.Println("Fri Dec 25 (closed):   ", xmas.WorkingTime(time.Date(2026, 12, 25, 0, 0, 0, 0, loc), time.Date(2026, 12, 26, 0, 0, 0, 0, loc)))
+	// Output:
+	// Fri 15:00 to Tue 11:00: 12h0m0s
+	// Wed 15:00 to Mon 11:00: 8h0m0s
+	// Thu Dec 24 (half day):  4h0m0s
+	// Fri Dec 25 (closed):    0s
+}
+
 func ExampleParseWindow() {
 	for _, s := range []string{"48h", "1 Business Day", "8bh", "7 days", "3 fortnights"} {
 		w, err := sla.ParseWindow(s)

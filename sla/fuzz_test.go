@@ -2,12 +2,11 @@ package sla
 
 import (
 	"encoding/json"
-	"errors"
-	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 // The fuzz targets below check, for every parser: no panic; errors are
@@ -18,15 +17,9 @@ import (
 func checkParseError(t *testing.T, what, input string, err error) {
 	t.Helper()
 	var pe *ParseError
-	if !errors.As(err, &pe) {
-		t.Fatalf("%s(%q) error %v (%T) is not a *ParseError", what, input, err, err)
-	}
-	if !errors.Is(err, ErrInvalid) {
-		t.Fatalf("%s(%q) error %v does not wrap ErrInvalid", what, input, err)
-	}
-	if pe.Error() == "" {
-		t.Fatalf("%s(%q) error has an empty message", what, input)
-	}
+	require.ErrorAs(t, err, &pe, "%s(%q) error %v (%T) is not a *ParseError", what, input, err, err)
+	require.ErrorIs(t, err, ErrInvalid, "%s(%q) error %v does not wrap ErrInvalid", what, input, err)
+	require.NotEmpty(t, pe.Error(), "%s(%q) error has an empty message", what, input)
 }
 
 func isASCII(s string) bool {
@@ -58,48 +51,39 @@ func FuzzParseWindow(f *testing.F) {
 
 		var u Window
 		uerr := u.UnmarshalText([]byte(s))
-		switch {
-		case s == "":
-			if uerr != nil || u != (Window{}) {
-				t.Fatalf("UnmarshalText(%q) = %v, %v; want the zero Window, nil", s, u, uerr)
+		if s == "" {
+			require.NoError(t, uerr, "UnmarshalText(%q) = %v, %v; want the zero Window, nil", s, u, uerr)
+			require.Equal(t, Window{}, u, "UnmarshalText(%q) = %v, %v; want the zero Window, nil", s, u, uerr)
+		} else {
+			require.Equal(t, err == nil, uerr == nil, "UnmarshalText(%q) = %v, %v; ParseWindow = %v, %v", s, u, uerr, w, err)
+			if err == nil {
+				require.Equal(t, w, u, "UnmarshalText(%q) = %v, %v; ParseWindow = %v, %v", s, u, uerr, w, err)
 			}
-		case (err == nil) != (uerr == nil) || (err == nil && u != w):
-			t.Fatalf("UnmarshalText(%q) = %v, %v; ParseWindow = %v, %v", s, u, uerr, w, err)
 		}
 
 		if err != nil {
 			checkParseError(t, "ParseWindow", s, err)
 			return
 		}
-		if w.Count() < 0 || w.Count() > MaxWindowCount {
-			t.Fatalf("ParseWindow(%q) = count %d, out of range 0..%d", s, w.Count(), MaxWindowCount)
-		}
+		require.True(t, w.Count() >= 0 && w.Count() <= MaxWindowCount, "ParseWindow(%q) = count %d, out of range 0..%d", s, w.Count(), MaxWindowCount)
 		str := w.String()
 		w2, err := ParseWindow(str)
-		if err != nil {
-			t.Fatalf("ParseWindow(%q) (String of ParseWindow(%q)): %v", str, s, err)
-		}
-		if w2 != w {
-			t.Fatalf("ParseWindow(%q) = %#v, want %#v (from %q)", str, w2, w, s)
-		}
-		if w2.String() != str {
-			t.Fatalf("String not a fixed point: %q -> %q", str, w2.String())
-		}
+		require.NoError(t, err, "ParseWindow(%q) (String of ParseWindow(%q))", str, s)
+		require.Equal(t, w, w2, "ParseWindow(%q) = %#v, want %#v (from %q)", str, w2, w, s)
+		require.Equal(t, str, w2.String(), "String not a fixed point: %q -> %q", str, w2.String())
 
 		text, err := w.MarshalText()
-		if err != nil {
-			t.Fatalf("(%v).MarshalText: %v", w, err)
-		}
+		require.NoError(t, err, "(%v).MarshalText", w)
 		var w3 Window
-		if err := w3.UnmarshalText(text); err != nil || w3 != w {
-			t.Fatalf("UnmarshalText(%q) = %#v, %v; want %#v", text, w3, err, w)
-		}
+		err = w3.UnmarshalText(text)
+		require.NoError(t, err, "UnmarshalText(%q)", text)
+		require.Equal(t, w, w3, "UnmarshalText(%q) = %#v, want %#v", text, w3, w)
 
 		if isASCII(s) {
 			for _, v := range []string{strings.ToUpper(s), strings.ToLower(s)} {
-				if w4, err := ParseWindow(v); err != nil || w4 != w {
-					t.Fatalf("ParseWindow(%q) = %v, %v; want %v as for %q (case-insensitive)", v, w4, err, w, s)
-				}
+				w4, err := ParseWindow(v)
+				require.NoError(t, err, "ParseWindow(%q), as for %q (case-insensitive)", v, s)
+				require.Equal(t, w, w4, "ParseWindow(%q) = %v, want %v as for %q (case-insensitive)", v, w4, w, s)
 			}
 		}
 	})
@@ -129,30 +113,21 @@ func FuzzParseRule(f *testing.F) {
 			checkParseError(t, "parseRule", s, err)
 			return
 		}
-		if r.days == 0 || r.days > 0x7f {
-			t.Fatalf("parseRule(%q): days = %#x, want a non-empty subset of 0x7f", s, r.days)
-		}
+		require.True(t, r.days != 0 && r.days <= 0x7f, "parseRule(%q): days = %#x, want a non-empty subset of 0x7f", s, r.days)
 		for _, x := range r.spans {
-			if x.lo < 0 || x.lo >= minPerDay || x.hi <= x.lo || x.hi > x.lo+minPerDay {
-				t.Fatalf("parseRule(%q): bad span %v", s, x)
-			}
+			require.True(t, x.lo >= 0 && x.lo < minPerDay && x.hi > x.lo && x.hi <= x.lo+minPerDay, "parseRule(%q): bad span %v", s, x)
 		}
 		str := r.String()
 		r2, err := parseRule("hours", str)
-		if err != nil {
-			t.Fatalf("parseRule(%q) (String of parseRule(%q)): %v", str, s, err)
-		}
-		if r2.days != r.days || (r2.spans == nil) != (r.spans == nil) || !slices.Equal(r2.spans, r.spans) {
-			t.Fatalf("parseRule(%q) = %+v, want %+v (from %q)", str, r2, r, s)
-		}
-		if r2.String() != str {
-			t.Fatalf("String not a fixed point: %q -> %q", str, r2.String())
-		}
+		require.NoError(t, err, "parseRule(%q) (String of parseRule(%q))", str, s)
+		// Equal on the spans tells nil (whole days) from empty, as it should.
+		require.Equal(t, r.days, r2.days, "parseRule(%q) = %+v, want %+v (from %q)", str, r2, r, s)
+		require.Equal(t, r.spans, r2.spans, "parseRule(%q) = %+v, want %+v (from %q)", str, r2, r, s)
+		require.Equal(t, str, r2.String(), "String not a fixed point: %q -> %q", str, r2.String())
 		if isASCII(s) {
 			r3, err := parseRule("hours", strings.ToUpper(s))
-			if err != nil || r3.String() != str {
-				t.Fatalf("parseRule(%q) = %v, %v; want %q (case-insensitive)", strings.ToUpper(s), r3, err, str)
-			}
+			require.NoError(t, err, "parseRule(%q) (case-insensitive)", strings.ToUpper(s))
+			require.Equal(t, str, r3.String(), "parseRule(%q) = %v, want %q (case-insensitive)", strings.ToUpper(s), r3, str)
 		}
 	})
 }
@@ -179,30 +154,24 @@ var scheduledSeeds = []string{
 }
 
 func checkSpecial(t *testing.T, what string, parse func(field, input string) (special, error), s string) {
+	t.Helper()
 	sp, err := parse("holidays", s)
 	if err != nil {
 		checkParseError(t, what, s, err)
 		return
 	}
-	if sp.to < sp.from || sp.to-sp.from+1 > maxClosedRange || (sp.spans != nil && sp.to != sp.from) {
-		t.Fatalf("%s(%q) = %+v: bad date range", what, s, sp)
-	}
+	require.True(t, sp.to >= sp.from && sp.to-sp.from+1 <= maxClosedRange && (sp.spans == nil || sp.to == sp.from), "%s(%q) = %+v: bad date range", what, s, sp)
 	for _, x := range sp.spans {
-		if x.lo < 0 || x.lo >= minPerDay || x.hi <= x.lo || x.hi > x.lo+minPerDay {
-			t.Fatalf("%s(%q): bad span %v", what, s, x)
-		}
+		require.True(t, x.lo >= 0 && x.lo < minPerDay && x.hi > x.lo && x.hi <= x.lo+minPerDay, "%s(%q): bad span %v", what, s, x)
 	}
 	str := sp.String()
 	sp2, err := parse("holidays", str)
-	if err != nil {
-		t.Fatalf("%s(%q) (String of %s(%q)): %v", what, str, what, s, err)
-	}
-	if sp2.from != sp.from || sp2.to != sp.to || (sp2.spans == nil) != (sp.spans == nil) || !slices.Equal(sp2.spans, sp.spans) {
-		t.Fatalf("%s(%q) = %+v, want %+v (from %q)", what, str, sp2, sp, s)
-	}
-	if sp2.String() != str {
-		t.Fatalf("String not a fixed point: %q -> %q", str, sp2.String())
-	}
+	require.NoError(t, err, "%s(%q) (String of %s(%q))", what, str, what, s)
+	// Equal on the spans tells nil (closed) from empty, as it should.
+	require.Equal(t, sp.from, sp2.from, "%s(%q) = %+v, want %+v (from %q)", what, str, sp2, sp, s)
+	require.Equal(t, sp.to, sp2.to, "%s(%q) = %+v, want %+v (from %q)", what, str, sp2, sp, s)
+	require.Equal(t, sp.spans, sp2.spans, "%s(%q) = %+v, want %+v (from %q)", what, str, sp2, sp, s)
+	require.Equal(t, str, sp2.String(), "String not a fixed point: %q -> %q", str, sp2.String())
 }
 
 func FuzzParseHoliday(f *testing.F) {
@@ -226,8 +195,8 @@ func FuzzParseScheduled(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkSpecial(t, "parseScheduled", parseScheduled, s)
-		if sp, err := parseScheduled("scheduled", s); err == nil && sp.spans == nil {
-			t.Fatalf("parseScheduled(%q) = %+v: a scheduled entry without times", s, sp)
+		if sp, err := parseScheduled("scheduled", s); err == nil {
+			require.NotNil(t, sp.spans, "parseScheduled(%q) = %+v: a scheduled entry without times", s, sp)
 		}
 	})
 }
@@ -245,23 +214,16 @@ func FuzzDecodeCalendarSpec(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := DecodeCalendarSpec(data)
 		if err != nil {
-			if !errors.Is(err, ErrInvalid) {
-				t.Fatalf("DecodeCalendarSpec(%q) error %v does not wrap ErrInvalid", data, err)
-			}
+			require.ErrorIs(t, err, ErrInvalid, "DecodeCalendarSpec(%q) error %v does not wrap ErrInvalid", data, err)
 			return
 		}
 		b, err := json.Marshal(s)
-		if err != nil {
-			t.Fatalf("json.Marshal(%+v): %v", s, err)
-		}
+		require.NoError(t, err, "json.Marshal(%+v)", s)
 		s2, err := DecodeCalendarSpec(b)
-		if err != nil {
-			t.Fatalf("DecodeCalendarSpec(%s) (Marshal of DecodeCalendarSpec(%q)): %v", b, data, err)
-		}
-		b2, _ := json.Marshal(s2)
-		if string(b2) != string(b) {
-			t.Fatalf("DecodeCalendarSpec round trip: %s -> %s", b, b2)
-		}
+		require.NoError(t, err, "DecodeCalendarSpec(%s) (Marshal of DecodeCalendarSpec(%q))", b, data)
+		b2, err := json.Marshal(s2)
+		require.NoError(t, err, "json.Marshal(%+v)", s2)
+		require.Equal(t, string(b), string(b2), "DecodeCalendarSpec round trip: %s -> %s", b, b2)
 	})
 }
 
@@ -271,6 +233,11 @@ var fuzzWindows = []Window{BusinessHours(1), BusinessHours(9), BusinessDays(2), 
 
 // checkCalendar checks the clock of c from a few starts: the fixed ones, extra,
 // and extra plus 37 minutes (Due is monotonic in start).
+//
+// It runs for every fuzz input and for thousands of starts in
+// TestDueNeverBeforeStartAfterSkippedDay, so it compares plainly and builds a
+// message (require.Failf) only on a mismatch: assert's message arguments,
+// evaluated at every check, doubled that test's time.
 func checkCalendar(t *testing.T, c *Calendar, extra time.Time) {
 	t.Helper()
 	loc := c.Location()
@@ -284,44 +251,44 @@ func checkCalendar(t *testing.T, c *Calendar, extra time.Time) {
 	prev := make([]time.Time, len(fuzzWindows))
 	for i, start := range starts {
 		if nw := c.NextWorking(start); nw.Before(start) || !c.IsWorking(nw) {
-			t.Fatalf("%v: NextWorking(%v) = %v (IsWorking %v)", c, start, nw, c.IsWorking(nw))
+			require.Failf(t, "NextWorking", "%v: NextWorking(%v) = %v (IsWorking %v)", c, start, nw, c.IsWorking(nw))
 		}
 		if nc := c.NextContact(start); nc.Before(start) || c.IsQuiet(nc) {
-			t.Fatalf("%v: NextContact(%v) = %v (IsQuiet %v)", c, start, nc, c.IsQuiet(nc))
+			require.Failf(t, "NextContact", "%v: NextContact(%v) = %v (IsQuiet %v)", c, start, nc, c.IsQuiet(nc))
 		}
 		for k, w := range fuzzWindows {
 			due := c.Due(start, w)
 			if due.Before(start) {
-				t.Fatalf("%v: Due(%v, %v) = %v, before start", c, start, w, due)
+				require.Failf(t, "Due before start", "%v: Due(%v, %v) = %v, before start", c, start, w, due)
 			}
 			if due.Location() != loc {
-				t.Fatalf("%v: Due(%v, %v) = %v, in %v, want %v", c, start, w, due, due.Location(), loc)
+				require.Failf(t, "Due in another location", "%v: Due(%v, %v) = %v, in %v, want %v", c, start, w, due, due.Location(), loc)
 			}
 			// Monotonic in start; not for Days, whose wall clock repeats an hour in the autumn.
 			if i == len(starts)-1 && w.unit != unitDays && due.Before(prev[k]) {
-				t.Fatalf("%v: Due(%v, %v) = %v, before Due(%v, %v) = %v", c, start, w, due, starts[i-1], w, prev[k])
+				require.Failf(t, "Due not monotonic", "%v: Due(%v, %v) = %v, before Due(%v, %v) = %v", c, start, w, due, starts[i-1], w, prev[k])
 			}
 			prev[k] = due
 			want := time.Duration(w.Count()) * time.Hour
 			switch w.unit {
 			case unitBusinessHours:
 				if got := c.WorkingTime(start, due); got != want {
-					t.Fatalf("%v: WorkingTime(%v, Due(%v, %v) = %v) = %v, want %v", c, start, start, w, due, got, want)
+					require.Failf(t, "WorkingTime to Due", "%v: WorkingTime(%v, Due(%v, %v) = %v) = %v, want %v", c, start, start, w, due, got, want)
 				}
 				if got := c.WorkingTime(start, due.Add(-time.Second)); got >= want {
-					t.Fatalf("%v: Due(%v, %v) = %v is not the earliest: WorkingTime to 1s before = %v", c, start, w, due, got)
+					require.Failf(t, "Due not the earliest", "%v: Due(%v, %v) = %v is not the earliest: WorkingTime to 1s before = %v", c, start, w, due, got)
 				}
 			case unitHours:
 				if got := c.ContactTime(start, due); got != want {
-					t.Fatalf("%v: ContactTime(%v, Due(%v, %v) = %v) = %v, want %v", c, start, start, w, due, got, want)
+					require.Failf(t, "ContactTime to Due", "%v: ContactTime(%v, Due(%v, %v) = %v) = %v, want %v", c, start, start, w, due, got, want)
 				}
 			case unitDays:
 				if c.IsQuiet(due) {
-					t.Fatalf("%v: Due(%v, %v) = %v is quiet", c, start, w, due)
+					require.Failf(t, "Due quiet", "%v: Due(%v, %v) = %v is quiet", c, start, w, due)
 				}
 			case unitBusinessDays:
 				if got := c.WorkingTime(due.Add(-time.Second), due); got == 0 {
-					t.Fatalf("%v: Due(%v, %v) = %v does not end working time", c, start, w, due)
+					require.Failf(t, "Due not at working time", "%v: Due(%v, %v) = %v does not end working time", c, start, w, due)
 				}
 			}
 		}
@@ -394,19 +361,14 @@ func FuzzNewCalendar(f *testing.F) {
 		spec := specOf(zone, hours, quiet, holiday, scheduled)
 		c, err := NewCalendar(spec)
 		if err != nil {
-			if !errors.Is(err, ErrInvalid) {
-				t.Fatalf("NewCalendar(%+v) error %v does not wrap ErrInvalid", spec, err)
-			}
+			require.ErrorIs(t, err, ErrInvalid, "NewCalendar(%+v) error %v does not wrap ErrInvalid", spec, err)
 			return
 		}
 		canon := c.Spec()
 		c2, err := NewCalendar(canon)
-		if err != nil {
-			t.Fatalf("NewCalendar(%+v) (Spec of NewCalendar(%+v)): %v", canon, spec, err)
-		}
-		if got := c2.Spec(); !reflect.DeepEqual(got, canon) {
-			t.Fatalf("Spec round trip: %+v -> %+v", canon, got)
-		}
+		require.NoError(t, err, "NewCalendar(%+v) (Spec of NewCalendar(%+v))", canon, spec)
+		got := c2.Spec()
+		require.Equal(t, canon, got, "Spec round trip: %+v -> %+v", canon, got)
 
 		checkCalendar(t, c, time.Date(2026, 1, 1, 0, 0, 0, 0, c.Location()).Add(time.Duration(offset%span3y)*time.Second))
 	})
@@ -472,9 +434,7 @@ func FuzzCalendarClock(f *testing.F) {
 		}
 		c, err := NewCalendar(spec)
 		if err != nil {
-			if !errors.Is(err, ErrInvalid) {
-				t.Fatalf("NewCalendar(%+v) error %v does not wrap ErrInvalid", spec, err)
-			}
+			require.ErrorIs(t, err, ErrInvalid, "NewCalendar(%+v) error %v does not wrap ErrInvalid", spec, err)
 			return
 		}
 		// The extra start lies within 30 days either side of the special day.

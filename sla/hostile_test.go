@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/sla"
 )
 
@@ -107,24 +110,19 @@ func hostileSpecs() []hostile {
 
 func TestHostileSpecs(t *testing.T) {
 	for _, h := range hostileSpecs() {
-		b, err := json.Marshal(h.spec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(b) > maxSpecJSON {
-			t.Errorf("%s: %d bytes of JSON, want at most %d", h.name, len(b), maxSpecJSON)
-		}
-		c, err := sla.NewCalendar(h.spec)
-		if err != nil {
-			t.Fatalf("%s: %v", h.name, err)
-		}
-		s := h.start.In(c.Location())
-		for _, w := range []sla.Window{sla.BusinessHours(1), sla.BusinessDays(sla.MaxWindowCount)} {
-			if due := c.Due(s, w); due.Before(s) {
-				t.Errorf("%s: Due(%v, %v) = %v, before start", h.name, s, w, due)
+		t.Run(h.name, func(t *testing.T) {
+			b, err := json.Marshal(h.spec)
+			require.NoError(t, err)
+			assert.LessOrEqual(t, len(b), maxSpecJSON, "%d bytes of JSON, want at most %d", len(b), maxSpecJSON)
+			c, err := sla.NewCalendar(h.spec)
+			require.NoError(t, err, "NewCalendar")
+			s := h.start.In(c.Location())
+			for _, w := range []sla.Window{sla.BusinessHours(1), sla.BusinessDays(sla.MaxWindowCount)} {
+				due := c.Due(s, w)
+				assert.False(t, due.Before(s), "Due(%v, %v) = %v, before start", s, w, due)
 			}
-		}
-		t.Logf("%s: %d entries, %d bytes", h.name, len(h.spec.Holidays)+len(h.spec.Scheduled), len(b))
+			t.Logf("%d entries, %d bytes", len(h.spec.Holidays)+len(h.spec.Scheduled), len(b))
+		})
 	}
 }
 

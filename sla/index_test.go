@@ -1,13 +1,15 @@
 package sla
 
 import (
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestConcurrentFirstUse: goroutines that share a new calendar compute its
@@ -23,17 +25,15 @@ func TestConcurrentFirstUse(t *testing.T) {
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
-		go func() {
+		go func() { // assert, not require: FailNow must not be called from another goroutine
 			defer wg.Done()
 			for _, s := range starts {
 				for _, w := range windows {
-					if got, want := shared.Due(s, w), alone.Due(s, w); !got.Equal(want) {
-						t.Errorf("Due(%v, %v) = %v concurrently, %v alone", s, w, got, want)
-					}
+					got, want := shared.Due(s, w), alone.Due(s, w)
+					assert.True(t, got.Equal(want), "Due(%v, %v) = %v concurrently, %v alone", s, w, got, want)
 				}
-				if got, want := shared.WorkingTime(s, s.AddDate(300, 0, 0)), alone.WorkingTime(s, s.AddDate(300, 0, 0)); got != want {
-					t.Errorf("WorkingTime from %v = %v concurrently, %v alone", s, got, want)
-				}
+				got, want := shared.WorkingTime(s, s.AddDate(300, 0, 0)), alone.WorkingTime(s, s.AddDate(300, 0, 0))
+				assert.Equal(t, want, got, "WorkingTime from %v = %v concurrently, %v alone", s, got, want)
 			}
 		}()
 	}
@@ -56,14 +56,11 @@ func TestMaxDateIntervals(t *testing.T) {
 		Holidays:  []string{"2026-12-24 " + ivs(20, 0), "2026-12-25", "2026-12-24 " + ivs(MaxDateIntervals-20, 20)},
 		Scheduled: []string{"2026-12-26 " + ivs(MaxDateIntervals, 0)}}
 	c, err := NewCalendar(ok)
-	if err != nil {
-		t.Fatalf("NewCalendar with %d intervals a date: %v", MaxDateIntervals, err)
-	}
+	require.NoError(t, err, "NewCalendar with %d intervals a date", MaxDateIntervals)
 	// Every interval counts: 32 minutes of the 24th, 32 of the 26th.
 	day := time.Date(2026, 12, 24, 0, 0, 0, 0, time.UTC)
-	if got := c.WorkingTime(day, day.AddDate(0, 0, 3)); got != 2*MaxDateIntervals*time.Minute {
-		t.Errorf("WorkingTime = %v, want %v", got, 2*MaxDateIntervals*time.Minute)
-	}
+	got := c.WorkingTime(day, day.AddDate(0, 0, 3))
+	assert.Equal(t, 2*MaxDateIntervals*time.Minute, got, "WorkingTime(%v, 3 days later) = %v, want %v", day, got, 2*MaxDateIntervals*time.Minute)
 	for _, tc := range []struct {
 		spec  CalendarSpec
 		field string
@@ -72,11 +69,15 @@ func TestMaxDateIntervals(t *testing.T) {
 		{CalendarSpec{TimeZone: "UTC", Holidays: []string{"2026-12-24 " + ivs(20, 0), "2026-12-25", "2026-12-24 " + ivs(MaxDateIntervals-19, 20)}}, "holidays[2]"},
 		{CalendarSpec{TimeZone: "UTC", Scheduled: []string{"2026-12-26 10:00-11:00", "2026-12-26 " + ivs(MaxDateIntervals, 0)}}, "scheduled[1]"},
 	} {
-		_, err := NewCalendar(tc.spec)
-		var ve *ValidationError
-		if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Path != tc.field || ve.Problems[0].Code != CodeOutOfRange || !errors.Is(err, ErrInvalid) {
-			t.Errorf("NewCalendar: error %v, want one out_of_range problem at %s", err, tc.field)
-		}
+		t.Run(tc.field, func(t *testing.T) {
+			_, err := NewCalendar(tc.spec)
+			assert.ErrorIs(t, err, ErrInvalid, "NewCalendar: error %v, want ErrInvalid", err)
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve, "NewCalendar: error %v, want a *ValidationError", err)
+			require.Len(t, ve.Problems, 1, "NewCalendar: error %v, want one out_of_range problem at %s", err, tc.field)
+			assert.Equal(t, tc.field, ve.Problems[0].Path, "NewCalendar: error %v, want one out_of_range problem at %s", err, tc.field)
+			assert.Equal(t, CodeOutOfRange, ve.Problems[0].Code, "NewCalendar: error %v, want one out_of_range problem at %s", err, tc.field)
+		})
 	}
 }
 
@@ -95,29 +96,27 @@ func TestZeroRunsHaveNoPieces(t *testing.T) {
 	n := 0
 	for _, r := range c.idx.zero {
 		for _, d := range []int64{r.lo, r.lo + 1, (r.lo + r.hi) / 2, r.hi - 1} {
-			if v := c.dayPieces(d, c.datesIn(d-dayReach, d+dayReachAfter), c.gapsNear(d, nil)); len(v.work) > 0 || len(v.contact) > 0 {
-				t.Fatalf("%s is in a zero run but has pieces %v", formatDate(d), v)
-			}
+			v := c.dayPieces(d, c.datesIn(d-dayReach, d+dayReachAfter), c.gapsNear(d, nil))
+			require.Empty(t, v.work, "%s is in a zero run but has pieces %v", formatDate(d), v)
+			require.Empty(t, v.contact, "%s is in a zero run but has pieces %v", formatDate(d), v)
 			n++
 		}
 	}
-	if n < 16 {
-		t.Fatalf("only %d zero-run days checked", n)
-	}
+	require.GreaterOrEqual(t, n, 16, "only %d zero-run days checked", n)
 	s := time.Date(2999, 12, 31, 12, 0, 0, 0, c.Location())
 	// 7 hours to 19:00, the 23-hour shift into the closed year, 2 scheduled
 	// hours in 3200, the 8-hour replacement in 3500, the 23-hour scheduled
 	// window in 3700, then 37 hours of 4000.
 	due := c.Due(s, BusinessHours(100))
-	if due.Year() != 4000 || due.Month() != 1 || c.WorkingTime(s, due) != 100*time.Hour {
-		t.Errorf("Due(%v, 100 bh) = %v (working time %v), want in January 4000", s, due, c.WorkingTime(s, due))
-	}
+	wt := c.WorkingTime(s, due)
+	assert.Equal(t, 4000, due.Year(), "Due(%v, 100 bh) = %v, want in January 4000", s, due)
+	assert.Equal(t, time.January, due.Month(), "Due(%v, 100 bh) = %v, want in January 4000", s, due)
+	assert.Equal(t, 100*time.Hour, wt, "WorkingTime(%v, Due(%v, 100 bh) = %v) = %v, want 100h", s, s, due, wt)
 	o := oracle{c}
 	for _, s := range []time.Time{time.Date(3999, 12, 25, 12, 0, 0, 0, c.Location()), time.Date(3999, 12, 31, 21, 0, 0, 0, c.Location())} {
 		for _, w := range []Window{BusinessHours(3), BusinessDays(2), Hours(30), Days(9)} {
-			if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
-				t.Errorf("Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
-			}
+			got, want := c.Due(s, w), o.due(s, w)
+			assert.True(t, got.Equal(want), "Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
 		}
 	}
 }
@@ -140,16 +139,13 @@ func TestFarYearsMatchOracle(t *testing.T) {
 		for k := 0; k < 150; k++ {
 			s := randomStart(rng, c.loc, []int{1, 1800, 1850, 2099, 2100, 2101, 2499, 2500, 2899, 3000, 9999})
 			e := s.Add(time.Duration(rng.IntN(20*24)) * time.Hour)
-			if got, want := c.WorkingTime(s, e), o.measure(mWork, s, e); got != want {
-				t.Fatalf("%s: WorkingTime(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, e, got, want)
-			}
-			if got, want := c.ContactTime(s, e), o.measure(mContact, s, e); got != want {
-				t.Fatalf("%s: ContactTime(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, e, got, want)
-			}
+			gotW, wantW := c.WorkingTime(s, e), o.measure(mWork, s, e)
+			require.Equal(t, wantW, gotW, "%s: WorkingTime(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, e, gotW, wantW)
+			gotC, wantC := c.ContactTime(s, e), o.measure(mContact, s, e)
+			require.Equal(t, wantC, gotC, "%s: ContactTime(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, e, gotC, wantC)
 			for _, w := range []Window{BusinessHours(1 + int64(rng.IntN(60))), BusinessDays(1 + int64(rng.IntN(20))), Hours(1 + int64(rng.IntN(200))), Days(1 + int64(rng.IntN(40)))} {
-				if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
-					t.Fatalf("%s: Due(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, w, got, want)
-				}
+				got, want := c.Due(s, w), o.due(s, w)
+				require.True(t, got.Equal(want), "%s: Due(%v, %v) = %v, want %v (oracle)", spec.TimeZone, s, w, got, want)
 			}
 		}
 	}

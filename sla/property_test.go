@@ -5,6 +5,9 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // propertySpecs are calendars chosen to stress the fast path: DST zones with
@@ -61,28 +64,20 @@ func TestDueMatchesOracle(t *testing.T) {
 				s := randomStart(rng, c.loc, years)
 				w := randomWindow(rng)
 				got, want := c.Due(s, w), o.due(s, w)
-				if !got.Equal(want) {
-					t.Fatalf("Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
-				}
-				if got.Before(s) {
-					t.Fatalf("Due(%v, %v) = %v, before start", s, w, got)
-				}
-				if w.n > 0 && got.Location() != c.loc {
-					t.Fatalf("Due(%v, %v) in %v, want %v", s, w, got.Location(), c.loc)
+				require.True(t, got.Equal(want), "Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
+				require.False(t, got.Before(s), "Due(%v, %v) = %v, before start", s, w, got)
+				if w.n > 0 {
+					require.Same(t, c.loc, got.Location(), "Due(%v, %v) in %v, want %v", s, w, got.Location(), c.loc)
 				}
 				e := s.Add(time.Duration(rng.IntN(24*60)) * time.Hour / 3)
-				if gotW, wantW := c.WorkingTime(s, e), o.measure(mWork, s, e); gotW != wantW {
-					t.Fatalf("WorkingTime(%v, %v) = %v, want %v (oracle)", s, e, gotW, wantW)
-				}
-				if gotC, wantC := c.ContactTime(s, e), o.measure(mContact, s, e); gotC != wantC {
-					t.Fatalf("ContactTime(%v, %v) = %v, want %v (oracle)", s, e, gotC, wantC)
-				}
-				if got, want := c.NextWorking(s), o.next(mWork, s); !got.Equal(want) {
-					t.Fatalf("NextWorking(%v) = %v, want %v (oracle)", s, got, want)
-				}
-				if got, want := c.NextContact(s), o.next(mContact, s); !got.Equal(want) {
-					t.Fatalf("NextContact(%v) = %v, want %v (oracle)", s, got, want)
-				}
+				gotW, wantW := c.WorkingTime(s, e), o.measure(mWork, s, e)
+				require.Equal(t, wantW, gotW, "WorkingTime(%v, %v) = %v, want %v (oracle)", s, e, gotW, wantW)
+				gotC, wantC := c.ContactTime(s, e), o.measure(mContact, s, e)
+				require.Equal(t, wantC, gotC, "ContactTime(%v, %v) = %v, want %v (oracle)", s, e, gotC, wantC)
+				got, want = c.NextWorking(s), o.next(mWork, s)
+				require.True(t, got.Equal(want), "NextWorking(%v) = %v, want %v (oracle)", s, got, want)
+				got, want = c.NextContact(s), o.next(mContact, s)
+				require.True(t, got.Equal(want), "NextContact(%v) = %v, want %v (oracle)", s, got, want)
 			}
 		})
 	}
@@ -99,34 +94,27 @@ func TestDueProperties(t *testing.T) {
 				b := int64(1 + rng.IntN(60))
 				// WorkingTime(s, Due(s, n business hours)) == n hours.
 				e := c.Due(s, BusinessHours(a))
-				if got := c.WorkingTime(s, e); got != time.Duration(a)*time.Hour {
-					t.Fatalf("WorkingTime(%v, Due(%v, %d bh) = %v) = %v", s, s, a, e, got)
-				}
+				got := c.WorkingTime(s, e)
+				require.Equal(t, time.Duration(a)*time.Hour, got, "WorkingTime(%v, Due(%v, %d bh) = %v) = %v", s, s, a, e, got)
 				// The same for Hours and contact time.
-				if e := c.Due(s, Hours(a)); c.ContactTime(s, e) != time.Duration(a)*time.Hour {
-					t.Fatalf("ContactTime(%v, Due(%v, %d h) = %v) = %v", s, s, a, e, c.ContactTime(s, e))
-				}
+				eh := c.Due(s, Hours(a))
+				got = c.ContactTime(s, eh)
+				require.Equal(t, time.Duration(a)*time.Hour, got, "ContactTime(%v, Due(%v, %d h) = %v) = %v", s, s, a, eh, got)
 				// Due(Due(s, a), b) == Due(s, a+b) for business hours.
-				if got, want := c.Due(e, BusinessHours(b)), c.Due(s, BusinessHours(a+b)); !got.Equal(want) {
-					t.Fatalf("Due(Due(%v, %d bh), %d bh) = %v, want Due(s, %d bh) = %v", s, a, b, got, a+b, want)
-				}
+				dd, want := c.Due(e, BusinessHours(b)), c.Due(s, BusinessHours(a+b))
+				require.True(t, dd.Equal(want), "Due(Due(%v, %d bh), %d bh) = %v, want Due(s, %d bh) = %v", s, a, b, dd, a+b, want)
 				// Monotonic in start, for every unit.
 				s2 := s.Add(time.Duration(rng.IntN(600)) * time.Minute)
 				for _, w := range []Window{BusinessHours(a), BusinessDays(b % 7), Hours(b), Days(a % 5)} {
-					if d1, d2 := c.Due(s, w), c.Due(s2, w); d2.Before(d1) {
-						t.Fatalf("Due not monotonic: Due(%v, %v) = %v but Due(%v, %v) = %v", s, w, d1, s2, w, d2)
-					}
+					d1, d2 := c.Due(s, w), c.Due(s2, w)
+					require.False(t, d2.Before(d1), "Due not monotonic: Due(%v, %v) = %v but Due(%v, %v) = %v", s, w, d1, s2, w, d2)
 				}
-				// IsWorking agrees with NextWorking.
-				if c.IsWorking(s) != c.NextWorking(s).Equal(s) {
-					t.Fatalf("IsWorking(%v) = %v, NextWorking = %v", s, c.IsWorking(s), c.NextWorking(s))
-				}
-				if c.IsQuiet(s) == c.NextContact(s).Equal(s) {
-					t.Fatalf("IsQuiet(%v) = %v, NextContact = %v", s, c.IsQuiet(s), c.NextContact(s))
-				}
-				if c.IsWorking(s) && c.IsQuiet(s) {
-					t.Fatalf("%v is both working and quiet", s)
-				}
+				// IsWorking agrees with NextWorking, IsQuiet with NextContact.
+				working, nextW := c.IsWorking(s), c.NextWorking(s)
+				require.Equal(t, working, nextW.Equal(s), "IsWorking(%v) = %v, NextWorking = %v", s, working, nextW)
+				quiet, nextC := c.IsQuiet(s), c.NextContact(s)
+				require.NotEqual(t, quiet, nextC.Equal(s), "IsQuiet(%v) = %v, NextContact = %v", s, quiet, nextC)
+				require.False(t, working && quiet, "%v is both working and quiet", s)
 			}
 		})
 	}
@@ -138,14 +126,12 @@ func TestLongWindows(t *testing.T) {
 		o := oracle{c}
 		s := time.Date(2026, 3, 6, 16, 30, 0, 0, c.loc)
 		for _, w := range []Window{BusinessHours(20000), BusinessDays(5000), Hours(100000), Days(36500)} {
-			if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
-				t.Errorf("%d: Due(%v, %v) = %v, want %v (oracle)", i, s, w, got, want)
-			}
+			got, want := c.Due(s, w), o.due(s, w)
+			assert.True(t, got.Equal(want), "%d: Due(%v, %v) = %v, want %v (oracle)", i, s, w, got, want)
 		}
 		e := c.Due(s, BusinessHours(20000))
-		if got := c.WorkingTime(s, e); got != 20000*time.Hour {
-			t.Errorf("%d: WorkingTime over 20,000 business hours = %v", i, got)
-		}
+		got := c.WorkingTime(s, e)
+		assert.Equal(t, 20000*time.Hour, got, "%d: WorkingTime over 20,000 business hours = %v", i, got)
 	}
 }
 
@@ -156,10 +142,10 @@ func TestResolverAgreesWithProbe(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for _, z := range []string{"America/New_York", "Europe/London", "Australia/Lord_Howe", "Africa/Cairo", "Asia/Kolkata", "Pacific/Apia", "Europe/Berlin"} {
 		loc, err := time.LoadLocation(z)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		r := resolver{loc: loc}
+		// The loops below run some 200,000 times: they compare with a plain
+		// != and build a message only on a mismatch.
 		// Every quarter hour of every day with a change of offset, 2020–2030.
 		for day := daysFromCivil(2020, 1, 1); day < daysFromCivil(2031, 1, 1); day++ {
 			if offsetAt(loc, day*secPerDay) == offsetAt(loc, (day+1)*secPerDay) {
@@ -167,14 +153,13 @@ func TestResolverAgreesWithProbe(t *testing.T) {
 			}
 			for w := (day - 1) * secPerDay; w < (day+2)*secPerDay; w += 900 {
 				if got, want := r.instant(w), r.probe(w); got != want {
-					t.Fatalf("%s: instant(%s +%ds) = %v, probe = %v", z, formatDate(day), w-day*secPerDay, time.Unix(got, 0).In(loc), time.Unix(want, 0).In(loc))
+					require.Failf(t, "instant disagrees with probe", "%s: instant(%s +%ds) = %v, probe = %v", z, formatDate(day), w-day*secPerDay, time.Unix(got, 0).In(loc), time.Unix(want, 0).In(loc))
 				}
 				// wall, with its cached zone period, reads instants back like wallOf.
 				u := time.Unix(w-offsetAt(loc, w), 0)
-				if gd, gs := r.wall(u); true {
-					if wd, ws := wallOf(u, loc); gd != wd || gs != ws {
-						t.Fatalf("%s: wall(%v) = %d %d, wallOf = %d %d", z, u.In(loc), gd, gs, wd, ws)
-					}
+				gd, gs := r.wall(u)
+				if wd, ws := wallOf(u, loc); gd != wd || gs != ws {
+					require.Failf(t, "wall disagrees with wallOf", "%s: wall(%v) = %d %d, wallOf = %d %d", z, u.In(loc), gd, gs, wd, ws)
 				}
 			}
 		}
@@ -182,7 +167,7 @@ func TestResolverAgreesWithProbe(t *testing.T) {
 			day := daysFromCivil(int64(1970+rng.IntN(130)), 1+rng.IntN(12), 1+rng.IntN(28))
 			w := day*secPerDay + int64(rng.IntN(secPerDay/60))*60
 			if got, want := r.instant(w), r.probe(w); got != want {
-				t.Fatalf("%s: instant(%s %d) = %v, probe = %v", z, formatDate(day), w%secPerDay, time.Unix(got, 0).In(loc), time.Unix(want, 0).In(loc))
+				require.Failf(t, "instant disagrees with probe", "%s: instant(%s %d) = %v, probe = %v", z, formatDate(day), w%secPerDay, time.Unix(got, 0).In(loc), time.Unix(want, 0).In(loc))
 			}
 		}
 	}
@@ -209,16 +194,13 @@ func TestHorizonEdges(t *testing.T) {
 		for k := 0; k < 300; k++ {
 			s := randomStart(rng, c.loc, tc.years)
 			e := s.Add(time.Duration(rng.IntN(10*24*60)) * time.Minute)
-			if got, want := c.WorkingTime(s, e), o.measure(mWork, s, e); got != want {
-				t.Fatalf("%s: WorkingTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
-			}
-			if got, want := c.ContactTime(s, e), o.measure(mContact, s, e); got != want {
-				t.Fatalf("%s: ContactTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
-			}
+			gotW, wantW := c.WorkingTime(s, e), o.measure(mWork, s, e)
+			require.Equal(t, wantW, gotW, "%s: WorkingTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, gotW, wantW)
+			gotC, wantC := c.ContactTime(s, e), o.measure(mContact, s, e)
+			require.Equal(t, wantC, gotC, "%s: ContactTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, gotC, wantC)
 			w := randomWindow(rng)
-			if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
-				t.Fatalf("%s: Due(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, w, got, want)
-			}
+			got, want := c.Due(s, w), o.due(s, w)
+			require.True(t, got.Equal(want), "%s: Due(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, w, got, want)
 		}
 	}
 }
@@ -229,22 +211,18 @@ func TestHorizonEdges(t *testing.T) {
 // add the few years they touch. They are still honoured.
 func TestFarSpecialDatesCostNothing(t *testing.T) {
 	far := MustNewCalendar(CalendarSpec{TimeZone: "America/New_York", Holidays: []string{"0001-01-01", "9999-12-30", "9999-12-31 10:00-11:00"}})
-	if n := far.computedMonths(); n != 0 {
-		t.Errorf("NewCalendar computed %d months of the index, want none", n)
-	}
-	if got := far.idx.spYears; len(got) > 4 {
-		t.Errorf("far holidays touch the years %v, want at most 4 (each date's year and the next or previous)", got)
-	}
+	n := far.computedMonths()
+	assert.Zero(t, n, "NewCalendar computed %d months of the index, want none", n)
+	years := far.idx.spYears
+	assert.LessOrEqual(t, len(years), 4, "far holidays touch the years %v, want at most 4 (each date's year and the next or previous)", years)
 	o := oracle{far}
 	s := time.Date(9999, 12, 29, 16, 0, 0, 0, far.loc) // a Wednesday
 	for _, w := range []Window{BusinessHours(2), BusinessDays(1), Hours(30)} {
-		if got, want := far.Due(s, w), o.due(s, w); !got.Equal(want) {
-			t.Errorf("Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
-		}
+		got, want := far.Due(s, w), o.due(s, w)
+		assert.True(t, got.Equal(want), "Due(%v, %v) = %v, want %v (oracle)", s, w, got, want)
 	}
-	if got := far.Due(s, BusinessHours(2)); got.Format("2006-01-02 15:04") != "9999-12-31 11:00" {
-		t.Errorf("Due(%v, 2 bh) = %v, want 9999-12-31 11:00 (Thursday closed, Friday 10:00-11:00)", s, got)
-	}
+	got := far.Due(s, BusinessHours(2))
+	assert.Equal(t, "9999-12-31 11:00", got.Format("2006-01-02 15:04"), "Due(%v, 2 bh) = %v, want 9999-12-31 11:00 (Thursday closed, Friday 10:00-11:00)", s, got)
 }
 
 // TestGapBoundariesAgainstOracle sweeps the weeks around spring-forward days,
@@ -265,25 +243,18 @@ func TestGapBoundariesAgainstOracle(t *testing.T) {
 		o := oracle{c}
 		for _, day := range tc.days {
 			d0, err := time.ParseInLocation("2006-01-02", day, c.loc)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			for h := -48; h < 72; h++ {
 				s := d0.Add(time.Duration(h)*time.Hour + 7*time.Minute)
-				if c.IsWorking(s) && c.IsQuiet(s) {
-					t.Fatalf("%s: %v is both working and quiet", tc.spec.TimeZone, s)
-				}
+				require.False(t, c.IsWorking(s) && c.IsQuiet(s), "%s: %v is both working and quiet", tc.spec.TimeZone, s)
 				e := s.Add(29 * time.Hour)
-				if got, want := c.WorkingTime(s, e), o.measure(mWork, s, e); got != want {
-					t.Fatalf("%s: WorkingTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
-				}
-				if got, want := c.ContactTime(s, e), o.measure(mContact, s, e); got != want {
-					t.Fatalf("%s: ContactTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, got, want)
-				}
+				gotW, wantW := c.WorkingTime(s, e), o.measure(mWork, s, e)
+				require.Equal(t, wantW, gotW, "%s: WorkingTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, gotW, wantW)
+				gotC, wantC := c.ContactTime(s, e), o.measure(mContact, s, e)
+				require.Equal(t, wantC, gotC, "%s: ContactTime(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, e, gotC, wantC)
 				for _, w := range []Window{BusinessHours(3), BusinessDays(1), Hours(5), Days(1)} {
-					if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
-						t.Fatalf("%s: Due(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, w, got, want)
-					}
+					got, want := c.Due(s, w), o.due(s, w)
+					require.True(t, got.Equal(want), "%s: Due(%v, %v) = %v, want %v (oracle)", tc.spec.TimeZone, s, w, got, want)
 				}
 			}
 		}

@@ -4,6 +4,9 @@ import (
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones below must never be missing
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // skippedDays are the calendar dates that some zones skipped when they moved
@@ -31,9 +34,7 @@ func TestDueNeverBeforeStartAfterSkippedDay(t *testing.T) {
 	for _, tc := range skippedDays {
 		c := MustNewCalendar(CalendarSpec{TimeZone: tc.zone, Hours: skippedDayHours})
 		after, err := time.ParseInLocation(time.DateOnly, tc.after, c.Location())
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		for _, h := range []int{14, 16} {
 			s := after.Add(time.Duration(h) * time.Hour)
 			// The next weekday, whose 4 hours are shorter than the offset.
@@ -41,23 +42,20 @@ func TestDueNeverBeforeStartAfterSkippedDay(t *testing.T) {
 			for want.Weekday() == time.Saturday || want.Weekday() == time.Sunday {
 				want = want.AddDate(0, 0, 1)
 			}
-			if got := c.Due(s, BusinessDays(1)); !got.Equal(want) {
-				t.Errorf("%s: Due(%v, 1 business day) = %v, want %v", tc.zone, s, got, want)
-			}
+			got := c.Due(s, BusinessDays(1))
+			assert.True(t, got.Equal(want), "%s: Due(%v, 1 business day) = %v, want %v", tc.zone, s, got, want)
 		}
-		if c.WorkingTime(after, after.AddDate(0, 0, 1)) != 8*time.Hour {
-			t.Errorf("%s: WorkingTime over %s = %v, want 8h (its own hours and the skipped date's, unioned)",
-				tc.zone, tc.after, c.WorkingTime(after, after.AddDate(0, 0, 1)))
-		}
+		wt := c.WorkingTime(after, after.AddDate(0, 0, 1))
+		assert.Equal(t, 8*time.Hour, wt, "%s: WorkingTime over %s = %v, want 8h (its own hours and the skipped date's, unioned)", tc.zone, tc.after, wt)
 		// Every unit, from every quarter hour of the days around the skip.
 		o := oracle{c}
-		skipped, _ := time.ParseInLocation(time.DateOnly, tc.skipped, c.Location())
+		skipped, err := time.ParseInLocation(time.DateOnly, tc.skipped, c.Location())
+		require.NoError(t, err)
 		for s := skipped.Add(-48 * time.Hour); s.Before(after.Add(72 * time.Hour)); s = s.Add(15 * time.Minute) {
 			checkCalendar(t, c, s)
 			for _, w := range []Window{BusinessDays(1), BusinessDays(2), BusinessHours(1), BusinessHours(5), Hours(3), Days(1)} {
-				if got, want := c.Due(s, w), o.due(s, w); !got.Equal(want) {
-					t.Fatalf("%s: Due(%v, %v) = %v, want %v (oracle)", tc.zone, s, w, got, want)
-				}
+				got, want := c.Due(s, w), o.due(s, w)
+				require.True(t, got.Equal(want), "%s: Due(%v, %v) = %v, want %v (oracle)", tc.zone, s, w, got, want)
 			}
 		}
 	}
@@ -91,9 +89,7 @@ func FuzzSkippedDay(f *testing.F) {
 			spec.Hours = append(spec.Hours, formatDays(days2&0x7f)+" "+spans(lo2, hi2))
 		}
 		skipped, err := parseDate("", "", tc.skipped)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		day := formatDate(skipped + int64(hday%4))
 		switch kind % 4 {
 		case 1:

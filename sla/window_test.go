@@ -2,8 +2,10 @@ package sla_test
 
 import (
 	"encoding/json"
-	"errors"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/sla"
 )
@@ -30,22 +32,23 @@ func TestParseWindow(t *testing.T) {
 		{"00000001 hour", sla.Hours(1), "1 hour"},
 		{"000 days", sla.Days(0), "0 days"},
 	} {
-		got, err := sla.ParseWindow(tc.in)
-		if err != nil || got != tc.want || got.String() != tc.str {
-			t.Errorf("ParseWindow(%q) = %v, %v; want %v (%q)", tc.in, got, err, tc.want, tc.str)
-		}
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := sla.ParseWindow(tc.in)
+			require.NoError(t, err, "ParseWindow(%q)", tc.in)
+			assert.Equal(t, tc.want, got, "ParseWindow(%q) = %v, want %v", tc.in, got, tc.want)
+			assert.Equal(t, tc.str, got.String(), "ParseWindow(%q).String() = %q, want %q", tc.in, got.String(), tc.str)
+		})
 	}
 	for _, in := range []string{"", "h", "-0 days", "+1 day", "-3h", "3 fortnights", "1.5 hours", "1e3 hours", "100001 hours", "99999999999999999999 days", "48 hours ago", "3 business weeks"} {
 		_, err := sla.ParseWindow(in)
 		var pe *sla.ParseError
-		if !errors.As(err, &pe) || !errors.Is(err, sla.ErrInvalid) || pe.Input != in {
-			t.Errorf("ParseWindow(%q) error = %v, want a *ParseError wrapping ErrInvalid", in, err)
+		if assert.ErrorAs(t, err, &pe, "ParseWindow(%q) error = %v, want a *ParseError", in, err) {
+			assert.Equal(t, in, pe.Input, "ParseWindow(%q): ParseError.Input = %q, want the input", in, pe.Input)
 		}
+		assert.ErrorIs(t, err, sla.ErrInvalid, "ParseWindow(%q) error = %v, want it to wrap ErrInvalid", in, err)
 	}
 	_, err := sla.ParseWindow("3 fortnights")
-	if want := `sla: parse window "3 fortnights": unknown unit "fortnights": want hours, days, business hours or business days`; err == nil || err.Error() != want {
-		t.Errorf("error = %v, want %s", err, want)
-	}
+	assert.EqualError(t, err, `sla: parse window "3 fortnights": unknown unit "fortnights": want hours, days, business hours or business days`)
 }
 
 func TestWindowJSON(t *testing.T) {
@@ -54,23 +57,17 @@ func TestWindowJSON(t *testing.T) {
 		Edit  sla.Window `json:"edit"`
 	}
 	var v terms
-	if err := json.Unmarshal([]byte(`{"reply":"1 business day","edit":"48h"}`), &v); err != nil {
-		t.Fatal(err)
-	}
-	if v.Reply != sla.BusinessDays(1) || v.Edit != sla.Hours(48) {
-		t.Errorf("decoded %+v", v)
-	}
-	out, _ := json.Marshal(v)
-	if string(out) != `{"reply":"1 business day","edit":"48 hours"}` {
-		t.Errorf("encoded %s", out)
-	}
-	if err := json.Unmarshal([]byte(`{"reply":"soon"}`), &v); !errors.Is(err, sla.ErrInvalid) {
-		t.Errorf("decoding a bad window: err = %v, want ErrInvalid", err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"reply":"1 business day","edit":"48h"}`), &v))
+	assert.Equal(t, sla.BusinessDays(1), v.Reply, "decoded %+v", v)
+	assert.Equal(t, sla.Hours(48), v.Edit, "decoded %+v", v)
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.Equal(t, `{"reply":"1 business day","edit":"48 hours"}`, string(out), "encoded %s", out)
+	err = json.Unmarshal([]byte(`{"reply":"soon"}`), &v)
+	assert.ErrorIs(t, err, sla.ErrInvalid, "decoding a bad window: err = %v, want ErrInvalid", err)
 	var z sla.Window
-	if err := z.UnmarshalText(nil); err != nil || !z.IsZero() {
-		t.Errorf("empty text = %v, %v; want the zero window", z, err)
-	}
+	assert.NoError(t, z.UnmarshalText(nil), "UnmarshalText(nil)")
+	assert.True(t, z.IsZero(), "empty text = %v, want the zero window", z)
 }
 
 func TestWindowConstructorsPanic(t *testing.T) {
@@ -78,22 +75,14 @@ func TestWindowConstructorsPanic(t *testing.T) {
 		"negative":  func() { sla.BusinessHours(-1) },
 		"too large": func() { sla.Days(sla.MaxWindowCount + 1) },
 	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
+		assert.Panics(t, f, "%s: no panic", name)
 	}
 }
 
 func TestWindowAdd(t *testing.T) {
-	if w, ok := sla.BusinessHours(3).Add(sla.BusinessHours(4)); !ok || w != sla.BusinessHours(7) {
-		t.Errorf("3 bh + 4 bh = %v, %v", w, ok)
-	}
-	if _, ok := sla.BusinessHours(3).Add(sla.Hours(4)); ok {
-		t.Error("adding different units succeeded")
-	}
+	w, ok := sla.BusinessHours(3).Add(sla.BusinessHours(4))
+	assert.True(t, ok, "3 bh + 4 bh = %v, %v; want ok", w, ok)
+	assert.Equal(t, sla.BusinessHours(7), w, "3 bh + 4 bh = %v, want 7 bh", w)
+	_, ok = sla.BusinessHours(3).Add(sla.Hours(4))
+	assert.False(t, ok, "adding different units succeeded")
 }
