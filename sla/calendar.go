@@ -89,7 +89,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		}
 		c.spec.Holidays = append(c.spec.Holidays, canonical(s, h))
 		if h.spans != nil {
-			sp.repl = append(sp.repl, dayEntry{h.from, toSec(h.spans), i})
+			sp.repl = append(sp.repl, dayEntry{h.from, slices.Clone(h.spans), i})
 		} else {
 			sp.closed = append(sp.closed, dayRange{h.from, h.to + 1})
 		}
@@ -102,7 +102,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			continue
 		}
 		c.spec.Scheduled = append(c.spec.Scheduled, canonical(s, h))
-		sp.sched = append(sp.sched, dayEntry{h.from, toSec(h.spans), i})
+		sp.sched = append(sp.sched, dayEntry{h.from, slices.Clone(h.spans), i})
 	}
 	c.closed = mergeRanges(sp.closed)
 	c.repl, errs = mergeDays(sp.repl, "holidays", spec.Holidays, "replacement hours", errs)
@@ -230,7 +230,7 @@ func addRules(week *[7][]span, field string, rules []string, errs []error) ([]st
 		}
 		canon = append(canon, r.String())
 		for w := time.Sunday; w <= time.Saturday; w++ {
-			week[w] = append(week[w], toSec(r.spansOn(w))...)
+			week[w] = append(week[w], r.spansOn(w)...)
 		}
 	}
 	return canon, errs

@@ -11,7 +11,6 @@ import "time"
 const (
 	secPerMin = 60
 	secPerDay = 86400
-	minPerDay = 1440
 )
 
 // daysFromCivil returns the day number of y-m-d (Howard Hinnant's algorithm).

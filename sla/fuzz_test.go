@@ -115,7 +115,7 @@ func FuzzParseRule(f *testing.F) {
 		}
 		require.True(t, r.days != 0 && r.days <= 0x7f, "parseRule(%q): days = %#x, want a non-empty subset of 0x7f", s, r.days)
 		for _, x := range r.spans {
-			require.True(t, x.lo >= 0 && x.lo < minPerDay && x.hi > x.lo && x.hi <= x.lo+minPerDay, "parseRule(%q): bad span %v", s, x)
+			require.True(t, x.lo >= 0 && x.lo < secPerDay && x.hi > x.lo && x.hi <= x.lo+secPerDay, "parseRule(%q): bad span %v", s, x)
 		}
 		str := r.String()
 		r2, err := parseRule("hours", str)
@@ -162,7 +162,7 @@ func checkSpecial(t *testing.T, what string, parse func(field, input string) (sp
 	}
 	require.True(t, sp.to >= sp.from && sp.to-sp.from+1 <= maxClosedRange && (sp.spans == nil || sp.to == sp.from), "%s(%q) = %+v: bad date range", what, s, sp)
 	for _, x := range sp.spans {
-		require.True(t, x.lo >= 0 && x.lo < minPerDay && x.hi > x.lo && x.hi <= x.lo+minPerDay, "%s(%q): bad span %v", what, s, x)
+		require.True(t, x.lo >= 0 && x.lo < secPerDay && x.hi > x.lo && x.hi <= x.lo+secPerDay, "%s(%q): bad span %v", what, s, x)
 	}
 	str := sp.String()
 	sp2, err := parse("holidays", str)
@@ -395,7 +395,7 @@ func FuzzCalendarClock(f *testing.F) {
 			if !end && m == 1440 {
 				m = 0
 			}
-			return formatClock(int32(m))
+			return formatClock(int32(m) * secPerMin)
 		}
 		spans := func(a, b uint16) string {
 			x, y := clock(a, false), clock(b, true)

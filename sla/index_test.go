@@ -48,7 +48,7 @@ func TestMaxDateIntervals(t *testing.T) {
 		var parts []string
 		for k := 0; k < n; k++ {
 			m := 2 * (from + k)
-			parts = append(parts, fmt.Sprintf("%s-%s", formatClock(int32(m)), formatClock(int32(m+1))))
+			parts = append(parts, fmt.Sprintf("%s-%s", formatClock(int32(m)*secPerMin), formatClock(int32(m+1)*secPerMin)))
 		}
 		return strings.Join(parts, ", ")
 	}

@@ -11,7 +11,7 @@ import (
 // intervals that start on each of them.
 type rule struct {
 	days  uint8  // bit i set: applies on time.Weekday(i)
-	spans []span // minutes since midnight, in the order written; hi > 1440 runs past midnight; nil means whole days
+	spans []span // seconds since midnight, in the order written; hi > 1440 runs past midnight; nil means whole days
 }
 
 var dayNames = [...]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
@@ -117,7 +117,7 @@ func formatDays(days uint8) string {
 	return b.String()
 }
 
-// parseClock parses "09:00", "9:00" or "24:00" into minutes since midnight.
+// parseClock parses "09:00", "9:00" or "24:00" into seconds since midnight.
 func parseClock(field, input, s string) (int32, error) {
 	hs, ms, ok := strings.Cut(s, ":")
 	if !ok || len(hs) < 1 || len(hs) > 2 || len(ms) != 2 || !digits(hs) || !digits(ms) {
@@ -127,7 +127,7 @@ func parseClock(field, input, s string) (int32, error) {
 	if h > 24 || m > 59 || (h == 24 && m != 0) {
 		return 0, parseErr(field, input, s, "time "+strconv.Quote(s)+" out of range 00:00-24:00")
 	}
-	return int32(h*60 + m), nil
+	return int32(h*3600 + m*60), nil
 }
 
 func digits(s string) bool {
@@ -169,23 +169,23 @@ func parseSpans(field, input, s string) ([]span, error) {
 			return nil, err
 		}
 		switch {
-		case lo == minPerDay:
+		case lo == secPerDay:
 			return nil, parseErr(field, input, item, "an interval cannot start at 24:00: "+strconv.Quote(item))
 		case lo == hi:
 			return nil, parseErr(field, input, item, "empty interval "+strconv.Quote(item)+" (write 00:00-24:00 for a whole day)")
 		case hi < lo:
-			hi += minPerDay
+			hi += secPerDay
 		}
 		out = append(out, span{lo, hi})
 	}
 	return out, nil
 }
 
-func formatClock(m int32) string { return string(appendClock(nil, m)) }
+func formatClock(sec int32) string { return string(appendClock(nil, sec)) }
 
-// appendClock appends m minutes since midnight as HH:MM (m < 6000).
-func appendClock(b []byte, m int32) []byte {
-	h, mm := m/60, m%60
+// appendClock appends sec seconds since midnight as HH:MM (sec < 100 hours).
+func appendClock(b []byte, sec int32) []byte {
+	h, mm := sec/3600, sec%3600/60
 	return append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+mm/10), byte('0'+mm%10))
 }
 
@@ -198,8 +198,8 @@ func formatSpans(s []span) string {
 		b = appendClock(b, x.lo)
 		b = append(b, '-')
 		hi := x.hi
-		if hi > minPerDay {
-			hi -= minPerDay
+		if hi > secPerDay {
+			hi -= secPerDay
 		}
 		b = appendClock(b, hi)
 	}
@@ -248,7 +248,7 @@ func (r rule) String() string {
 }
 
 // wholeDay is the single span of a whole day.
-var wholeDay = []span{{0, minPerDay}}
+var wholeDay = []span{{0, secPerDay}}
 
 // spansOn returns the rule's spans if it applies on weekday w.
 func (r rule) spansOn(w time.Weekday) []span {

@@ -75,7 +75,7 @@ func FuzzSkippedDay(f *testing.F) {
 			if !end && m == 1440 {
 				m = 0
 			}
-			return formatClock(int32(m))
+			return formatClock(int32(m) * secPerMin)
 		}
 		spans := func(a, b uint16) string {
 			x, y := clock(a, false), clock(b, true)

@@ -2,8 +2,8 @@ package sla
 
 import "slices"
 
-// span is a half-open interval [lo, hi). Rules hold minutes since midnight; a
-// calendar's day pieces hold wall-clock seconds since the owning day's midnight.
+// span is a half-open interval [lo, hi) of wall-clock seconds: since midnight in
+// a rule, since the owning day's midnight in a calendar's day pieces.
 type span struct{ lo, hi int32 }
 
 // normalize sorts spans and merges overlapping and touching ones, dropping empty
@@ -75,13 +75,4 @@ func total(s []span) int64 {
 		n += int64(x.hi - x.lo)
 	}
 	return n
-}
-
-// toSec returns minute spans as second spans, in a new slice.
-func toSec(s []span) []span {
-	out := make([]span, len(s))
-	for i, x := range s {
-		out[i] = span{x.lo * secPerMin, x.hi * secPerMin}
-	}
-	return out
 }

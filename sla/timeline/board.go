@@ -102,7 +102,6 @@ type result struct {
 	rounds   int64
 	reviews  []time.Duration
 	posting  metrics.Posting
-	decided  bool
 }
 
 // NewBoard compiles each item's plan, computes its state at now, and groups the

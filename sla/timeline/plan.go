@@ -131,10 +131,9 @@ func (p *Plan) UnmarshalJSON(data []byte) error {
 // immutable and safe for concurrent use; [Timeline.State] answers for any
 // events and any now.
 type Timeline struct {
-	plan     Plan
-	post     time.Time // the planned post instant
-	posting  uint8     // posting weekdays
-	promised time.Duration
+	plan    Plan
+	post    time.Time // the planned post instant
+	posting uint8     // posting weekdays
 }
 
 // Compile validates the plan and returns its timeline. Every problem is reported
