@@ -288,3 +288,23 @@ func jsonOf(t *testing.T, st timeline.State) string {
 	require.NoError(t, err)
 	return strings.Replace(string(b), `"now":"`+st.Now.Format(time.RFC3339Nano)+`"`, "", 1)
 }
+
+// TestSameAnswerInAnyProcessZone: the engine never reads time.Local; the state
+// is the same whatever the machine's zone.
+func TestSameAnswerInAnyProcessZone(t *testing.T) {
+	tl := timeline.MustCompile(workedPlan())
+	evs := append(upToDraft(), timeline.Event{Seq: 5, At: time.Date(2027, 3, 12, 13, 0, 0, 0, ny), Kind: timeline.Approved})
+	now := time.Date(2027, 3, 12, 14, 0, 0, 0, ny)
+	want, err := tl.State(evs, now)
+	require.NoError(t, err)
+	saved := time.Local
+	defer func() { time.Local = saved }()
+	for _, zone := range []string{"Pacific/Apia", "Australia/Lord_Howe", "America/Santiago", "UTC"} {
+		loc, err := time.LoadLocation(zone)
+		require.NoError(t, err)
+		time.Local = loc
+		got, err := tl.State(evs, now)
+		require.NoError(t, err)
+		assert.Equal(t, jsonOf(t, want), jsonOf(t, got), "process zone %s", zone)
+	}
+}
