@@ -390,20 +390,7 @@ func FuzzCalendarClock(f *testing.F) {
 		hday int16, kind byte, slo, shi uint16, offset int64) {
 		// The high bit of days adds a second shift to the hours, from the scheduled numbers shifted.
 		lo2, hi2 := (slo+180)%1441, (shi+180)%1441
-		clock := func(m uint16, end bool) string {
-			m %= 1441
-			if !end && m == 1440 {
-				m = 0
-			}
-			return formatClock(int32(m) * secPerMin)
-		}
-		spans := func(a, b uint16) string {
-			x, y := clock(a, false), clock(b, true)
-			if x == y || (x == "00:00" && y == "24:00") {
-				return "00:00-24:00"
-			}
-			return x + "-" + y
-		}
+		spans := fuzzSpans
 		spec := CalendarSpec{TimeZone: fuzzZones[int(zone)%13]}
 		if days&0x7f != 0 {
 			h := formatDays(days&0x7f) + " " + spans(lo, hi)
@@ -442,4 +429,21 @@ func FuzzCalendarClock(f *testing.F) {
 		start := time.Date(int(y), time.Month(m), d, 0, 0, 0, 0, c.Location()).Add(time.Duration(offset%(30*86400)) * time.Second)
 		checkCalendar(t, c, start)
 	})
+}
+
+// fuzzSpans turns two fuzzed minute counts into an interval "HH:MM-HH:MM" that
+// parses: a start of 24:00 becomes 00:00, and an empty interval the whole day.
+func fuzzSpans(a, b uint16) string {
+	clock := func(m uint16, end bool) string {
+		m %= 1441
+		if !end && m == 1440 {
+			m = 0
+		}
+		return formatClock(int32(m) * secPerMin)
+	}
+	x, y := clock(a, false), clock(b, true)
+	if x == y || (x == "00:00" && y == "24:00") {
+		return "00:00-24:00"
+	}
+	return x + "-" + y
 }

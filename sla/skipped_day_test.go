@@ -70,20 +70,7 @@ func FuzzSkippedDay(f *testing.F) {
 	f.Add(byte(3), byte(0x41), uint16(0), uint16(1440), byte(0x01), uint16(600), uint16(60), byte(2), int8(1), int64(86400+60))
 	f.Fuzz(func(t *testing.T, zone, days byte, lo, hi uint16, days2 byte, lo2, hi2 uint16, kind byte, hday int8, offset int64) {
 		tc := skippedDays[int(zone)%len(skippedDays)]
-		clock := func(m uint16, end bool) string {
-			m %= 1441
-			if !end && m == 1440 {
-				m = 0
-			}
-			return formatClock(int32(m) * secPerMin)
-		}
-		spans := func(a, b uint16) string {
-			x, y := clock(a, false), clock(b, true)
-			if x == y || (x == "00:00" && y == "24:00") {
-				return "00:00-24:00"
-			}
-			return x + "-" + y
-		}
+		spans := fuzzSpans
 		spec := CalendarSpec{TimeZone: tc.zone, Hours: []string{formatDays(days&0x7f|1<<(days>>5%7)) + " " + spans(lo, hi)}}
 		if days2&0x7f != 0 {
 			spec.Hours = append(spec.Hours, formatDays(days2&0x7f)+" "+spans(lo2, hi2))
