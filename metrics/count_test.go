@@ -46,13 +46,7 @@ func TestParseCount(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := metrics.ParseCount(tt.in)
 			if tt.code != "" {
-				require.ErrorIs(t, err, metrics.ErrInvalid)
-				var pe *metrics.ParseError
-				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, tt.in, pe.Input)
-				var ve *metrics.ValidationError
-				require.ErrorAs(t, err, &ve)
-				assert.Equal(t, tt.code, ve.Problems[0].Code)
+				requireParseError(t, err, tt.in, tt.code)
 				return
 			}
 			require.NoError(t, err)
@@ -125,4 +119,17 @@ func TestCountsValidate(t *testing.T) {
 	assert.Equal(t, metrics.CodeNegative, ve.Problems[1].Code)
 	assert.EqualError(t, err, "metrics: counts: views: -1: negative count; completed_views: -2: negative count")
 	assert.NoError(t, metrics.Counts{}.Validate())
+}
+
+// requireParseError requires err to be a *ParseError of input wrapping
+// ErrInvalid, read as one problem with code.
+func requireParseError(t *testing.T, err error, input, code string) {
+	t.Helper()
+	require.ErrorIs(t, err, metrics.ErrInvalid)
+	var pe *metrics.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, input, pe.Input)
+	var ve *metrics.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, code, ve.Problems[0].Code)
 }

@@ -36,10 +36,7 @@ func TestParseDefinition(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			d, err := metrics.ParseDefinition(tt.in)
 			if tt.str == "" {
-				require.ErrorIs(t, err, metrics.ErrInvalid)
-				var pe *metrics.ParseError
-				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, tt.in, pe.Input)
+				requireParseError(t, err, tt.in, metrics.CodeMalformed)
 				assert.True(t, d.IsZero())
 				return
 			}

@@ -51,13 +51,7 @@ func TestParseReportWindow(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := metrics.ParseReportWindow(tt.in)
 			if tt.code != "" {
-				require.ErrorIs(t, err, metrics.ErrInvalid)
-				var pe *metrics.ParseError
-				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, tt.in, pe.Input)
-				var ve *metrics.ValidationError
-				require.ErrorAs(t, err, &ve)
-				assert.Equal(t, tt.code, ve.Problems[0].Code)
+				requireParseError(t, err, tt.in, tt.code)
 				return
 			}
 			require.NoError(t, err)
