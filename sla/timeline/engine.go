@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/creatorops/creatorops/internal/problem"
@@ -82,11 +83,27 @@ type wall struct{ h, m, s int }
 // event by its index ("events[3]"); the state is computed from the others and
 // is returned with the error.
 func (t *Timeline) State(events []Event, now time.Time) (State, error) {
-	var r run
-	t.eval(&r, events, now)
+	r := runs.Get().(*run)
+	t.eval(r, events, now)
 	var st State
 	r.finish(&st)
-	return st, r.errs.Err("events")
+	err := r.errs.Err("events")
+	r.release()
+	runs.Put(r)
+	return st, err
+}
+
+// runs recycles the scratch space of State's evaluations (the steps' arena, the
+// event order): it holds no result and no state between calls, only memory.
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+// release drops r's references into the caller's data and results, keeping only
+// its buffers, so a recycled run holds nothing alive.
+func (r *run) release() {
+	clear(r.arena)
+	clear(r.all)
+	clear(r.steps)
+	*r = run{arena: r.arena[:0], steps: r.steps[:0], order: r.order[:0], all: r.all[:0]}
 }
 
 // eval runs the events up to now into r, reusing r's buffers.
@@ -608,7 +625,7 @@ func (r *run) atRisk(s *step) time.Time {
 	switch {
 	case s.window.IsBusiness():
 		return s.cal.AddWorkingTime(s.Opened, part(s.cal.WorkingTime(s.Opened, s.Due)))
-	case s.window.String() == sla.Hours(s.window.Count()).String():
+	case s.window == sla.Hours(s.window.Count()):
 		return s.cal.AddContactTime(s.Opened, part(s.cal.ContactTime(s.Opened, s.Due)))
 	default:
 		return s.Opened.Add(part(s.Due.Sub(s.Opened))).In(s.cal.Location())
@@ -624,7 +641,11 @@ func (r *run) finish(st *State) {
 	}
 	waiting := [2]bool{}
 	done := true
-	for _, s := range r.withPending() {
+	all := r.withPending()
+	if cap(st.Milestones) < len(all) {
+		st.Milestones = make([]Milestone, 0, len(all))
+	}
+	for _, s := range all {
 		m := s.Milestone
 		m.why = s.why
 		switch {
