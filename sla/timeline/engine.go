@@ -71,6 +71,11 @@ type run struct {
 
 	next time.Time
 	errs problem.List
+	memo struct { // of promised
+		d, p time.Time
+		w    time.Duration
+		ok   bool
+	}
 }
 
 type wall struct{ h, m, s int }
@@ -98,11 +103,10 @@ func (t *Timeline) State(events []Event, now time.Time) (State, error) {
 var runs = sync.Pool{New: func() any { return new(run) }}
 
 // release drops r's references into the caller's data and results, keeping only
-// its buffers, so a recycled run holds nothing alive.
+// its buffers. Their stale contents (steps pointing at calendars) are
+// overwritten by the next run and dropped with the pool within two garbage
+// collections, so clearing them would cost time for nothing.
 func (r *run) release() {
-	clear(r.arena)
-	clear(r.all)
-	clear(r.steps)
 	*r = run{arena: r.arena[:0], steps: r.steps[:0], order: r.order[:0], all: r.all[:0]}
 }
 
@@ -565,11 +569,22 @@ func (r *run) shift(st Step, what string, d, a time.Time) {
 // shiftedPost returns where the post would go if the step due at d were met at a.
 func (r *run) shiftedPost(d, a time.Time) time.Time {
 	cr := r.t.plan.Creator.Calendar
-	w := cr.WorkingTime(d, r.cur)
+	w := r.promised(d, r.cur)
 	if cr.WorkingTime(a, r.cur) >= w {
 		return r.cur
 	}
 	return r.candidateAfter(cr.AddWorkingTime(a, w))
+}
+
+// promised returns the creator's working time from d to p, remembering the
+// last answer: the shift rule and the state's Post.Promised ask the same.
+func (r *run) promised(d, p time.Time) time.Duration {
+	if r.memo.ok && r.memo.d.Equal(d) && r.memo.p.Equal(p) {
+		return r.memo.w
+	}
+	w := r.t.plan.Creator.Calendar.WorkingTime(d, p)
+	r.memo.d, r.memo.p, r.memo.w, r.memo.ok = d, p, w, true
+	return w
 }
 
 // candidateAfter returns the first post candidate at or after e: the post's wall
@@ -637,7 +652,7 @@ func (r *run) finish(st *State) {
 	*st = State{Plan: r.t.plan.ID, Now: r.now, Milestones: st.Milestones[:0], WaitingOn: st.WaitingOn[:0], Actions: st.Actions[:0]}
 	st.Post = Post{Planned: r.t.post, Current: r.cur, Shifts: r.shifts}
 	if !r.finalD.IsZero() {
-		st.Post.Promised = r.t.plan.Creator.Calendar.WorkingTime(r.finalD, r.postBefore())
+		st.Post.Promised = r.promised(r.finalD, r.postBefore())
 	}
 	waiting := [2]bool{}
 	done := true
