@@ -145,6 +145,7 @@ func evaluate(it *Item, now time.Time, sr *run, st *State) result {
 		return r
 	}
 	tl.eval(sr, it.Events, now)
+	sr.lean = true
 	sr.finish(st)
 	if err := sr.errs.Err("events"); err != nil {
 		r.card.Problem = err.Error()

@@ -210,3 +210,49 @@ func BenchmarkBoard100k(b *testing.B) {
 		}
 	}
 }
+
+// TestBoardCardsAgreeWithState checks every card of a board of 2,000
+// deliverables against the full State of its deliverable: the board computes
+// lean (no action reasons, no approve-by), and that must change nothing a card
+// shows.
+func TestBoardCardsAgreeWithState(t *testing.T) {
+	f := newBoardFixture(2000, 200, 20)
+	items, err := f.build()
+	require.NoError(t, err)
+	b := timeline.NewBoard(items, f.now)
+	cards := map[string]timeline.Card{}
+	for _, g := range [][]timeline.Card{b.WaitingOnBrand, b.WaitingOnCreator, b.AtRisk, b.Breached, b.Done} {
+		for _, c := range g {
+			cards[c.Plan] = c
+		}
+	}
+	seen := 0
+	for _, it := range items {
+		tl, err := timeline.Compile(it.Plan)
+		if err != nil {
+			continue // the board takes plans Compile would call infeasible; see NewBoard
+		}
+		st, err := tl.State(it.Events, f.now)
+		require.NoError(t, err)
+		c, ok := cards[it.Plan.ID]
+		if !ok {
+			assert.Empty(t, st.WaitingOn, "%s: on no board group but waiting", it.Plan.ID)
+			continue
+		}
+		seen++
+		assert.Equal(t, st.WaitingOn, c.WaitingOn, it.Plan.ID)
+		assert.True(t, st.Post.Current.Equal(c.Post), it.Plan.ID)
+		assert.Equal(t, len(st.Post.Shifts) > 0, c.Shifted, it.Plan.ID)
+		assert.Equal(t, len(st.Actions), c.Actions, it.Plan.ID)
+		assert.True(t, st.Next.Equal(c.Next), "%s: next %v, card %v", it.Plan.ID, st.Next, c.Next)
+		assert.Equal(t, st.Done, c.Done, it.Plan.ID)
+		open := 0
+		for _, m := range st.Milestones {
+			if m.Status == timeline.Breached || m.Status == timeline.AtRisk || m.Status == timeline.OnTrack {
+				open++
+			}
+		}
+		assert.Len(t, c.Open, open, it.Plan.ID)
+	}
+	assert.Greater(t, seen, 1500, "most cards compared")
+}

@@ -71,6 +71,10 @@ type run struct {
 
 	next time.Time
 	errs problem.List
+	// lean skips what only a full State shows (reasons and IDs of actions,
+	// approve-by instants, the promised working time): a board's cards count
+	// actions and never show those.
+	lean bool
 	memo struct { // of promised
 		d, p time.Time
 		w    time.Duration
@@ -651,7 +655,7 @@ func (r *run) atRisk(s *step) time.Time {
 func (r *run) finish(st *State) {
 	*st = State{Plan: r.t.plan.ID, Now: r.now, Milestones: st.Milestones[:0], WaitingOn: st.WaitingOn[:0], Actions: st.Actions[:0]}
 	st.Post = Post{Planned: r.t.post, Current: r.cur, Shifts: r.shifts}
-	if !r.finalD.IsZero() {
+	if !r.finalD.IsZero() && !r.lean {
 		st.Post.Promised = r.promised(r.finalD, r.postBefore())
 	}
 	waiting := [2]bool{}
@@ -696,7 +700,7 @@ func (r *run) finish(st *State) {
 					r.candidate(r.recipientCal(s.Owner, false).NextContact(m.AtRisk))
 				}
 			}
-			if s.dependsOnPost {
+			if s.dependsOnPost && !r.lean {
 				m.ApproveBy = r.approveBy(s)
 			}
 		}
@@ -816,6 +820,14 @@ func (r *run) chase(s *step, st *State) {
 		return
 	}
 	a := Action{Party: s.Owner, Step: s.Step, Round: s.Round, At: at}
+	if r.lean {
+		a.Kind = FollowUp
+		if manager {
+			a.Kind = Escalate
+		}
+		st.Actions = append(st.Actions, a)
+		return
+	}
 	id := string(s.Step) + ":" + strconv.Itoa(s.Round) + ":" + strconv.Itoa(s.Escalations)
 	late := s.Step.words() + " was due " + stamp(s.Due)
 	if s.dependsOnPost {

@@ -196,7 +196,9 @@ func compile(p Plan, fit bool) (*Timeline, error) {
 	}
 	if !t.post.After(p.Kickoff) {
 		l.Add("post_date", CodeInfeasible, "the post "+stamp(t.post)+" is not after the kickoff "+stamp(p.Kickoff))
-	} else if d, ok := t.plannedApproval(); fit && ok {
+	} else if !fit {
+		// The board takes plans as they are; Compile judges them.
+	} else if d, ok := t.plannedApproval(); ok {
 		cr := p.Creator.Calendar
 		earliest := cr.Due(d, p.Policy.ProductionLead)
 		if earliest.After(t.post) {
