@@ -124,10 +124,13 @@ func NewBoard(items []Item, now time.Time) Board {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var r run // scratch reused for every item of this worker
+			// Scratch reused for every item of this worker: the timeline is
+			// compiled in place, the run and the state keep their buffers.
+			var tl Timeline
+			var r run
 			var st State
 			for i := lo; i < hi; i++ {
-				res[i] = evaluate(&items[i], now, &r, &st)
+				res[i] = evaluate(&items[i], now, &tl, &r, &st)
 			}
 		}()
 	}
@@ -135,12 +138,11 @@ func NewBoard(items []Item, now time.Time) Board {
 	return merge(res, now)
 }
 
-// evaluate computes one item with the worker's scratch run and state; the
-// result keeps nothing of them.
-func evaluate(it *Item, now time.Time, sr *run, st *State) result {
+// evaluate computes one item with the worker's scratch timeline, run and state;
+// the result keeps nothing of them.
+func evaluate(it *Item, now time.Time, tl *Timeline, sr *run, st *State) result {
 	r := result{card: Card{Plan: it.Plan.ID, Brand: it.Plan.Brand.Owner.Name, Creator: it.Plan.Creator.Owner.Name}}
-	tl, err := compile(it.Plan, false)
-	if err != nil {
+	if err := tl.compile(&it.Plan, false); err != nil {
 		r.card.Problem = err.Error()
 		return r
 	}
@@ -197,8 +199,11 @@ func rank(s Status) int {
 func merge(res []result, now time.Time) Board {
 	b := Board{Now: now}
 	var sizes [5]int
+	nReviews, nOK := 0, 0
 	for i := range res {
 		r := &res[i]
+		nReviews += len(r.reviews)
+		nOK += b2i(r.ok)
 		sizes[0] += b2i(r.waiting[0])
 		sizes[1] += b2i(r.waiting[1])
 		sizes[2] += b2i(r.atRisk)
@@ -211,8 +216,8 @@ func merge(res []result, now time.Time) Board {
 	b.Breached = make([]Card, 0, sizes[3])
 	b.Done = make([]Card, 0, sizes[4])
 	var rounds, n int64
-	var reviews []time.Duration
-	var postings []metrics.Posting
+	reviews := make([]time.Duration, 0, nReviews)
+	postings := make([]metrics.Posting, 0, nOK)
 	for i := range res {
 		r := &res[i]
 		if r.card.Problem != "" {

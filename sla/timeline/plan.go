@@ -142,10 +142,18 @@ type Timeline struct {
 // post date (code "infeasible", with the numbers): taking every step's whole
 // window from the kickoff, final approval would be due at D, and the policy's
 // production lead time from D must end by the post.
-func Compile(p Plan) (*Timeline, error) { return compile(p, true) }
+func Compile(p Plan) (*Timeline, error) {
+	t := new(Timeline)
+	if err := t.compile(&p, true); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
 
 // compile is Compile, checking that the windows fit only when fit is set.
-func compile(p Plan, fit bool) (*Timeline, error) {
+// compile makes t the timeline of *p, or reports why it cannot be; fit checks
+// that the windows fit before the post. t is left unusable on error.
+func (t *Timeline) compile(p *Plan, fit bool) error {
 	l := problem.List{Pkg: pkg}
 	if err := p.Policy.Validate(); err != nil {
 		for _, f := range problem.Problems(pkg, "", err) {
@@ -182,9 +190,9 @@ func compile(p Plan, fit bool) (*Timeline, error) {
 		l.Add("revision_fee", problem.CodeMalformed, "invalid money")
 	}
 	if len(l.Problems) > 0 {
-		return nil, l.Err("plan")
+		return l.Err("plan")
 	}
-	t := &Timeline{plan: p}
+	*t = Timeline{plan: *p}
 	t.post = t.postAt(p.PostDate, p.PostTime)
 	for w := range 7 {
 		if p.Policy.IsPostingDay(w) {
@@ -207,10 +215,7 @@ func compile(p Plan, fit bool) (*Timeline, error) {
 				stamp(d), p.Policy.ProductionLead, hoursOf(cr.WorkingTime(d, earliest)), stamp(earliest), stamp(t.post)))
 		}
 	}
-	if len(l.Problems) > 0 {
-		return nil, l.Err("plan")
-	}
-	return t, nil
+	return l.Err("plan")
 }
 
 // MustCompile is like [Compile] but panics on error. It is for tests and
