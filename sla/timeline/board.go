@@ -156,6 +156,21 @@ func evaluate(it *Item, now time.Time, tl *Timeline, sr *run, st *State) result 
 	c := &r.card
 	c.WaitingOn = append([]Party(nil), st.WaitingOn...)
 	c.Post, c.Shifted, c.Actions, c.Next, c.Done = st.Post.Current, len(st.Post.Shifts) > 0, len(st.Actions), st.Next, st.Done
+	var nOpen, nReviews int
+	for _, m := range st.Milestones {
+		switch m.Status {
+		case Breached, AtRisk, OnTrack:
+			nOpen++
+		case Met, MetLate:
+			nReviews += b2i(m.Step == StepReview || m.Step == StepConceptReview)
+		}
+	}
+	if nOpen > 0 {
+		c.Open = make([]OpenStep, 0, nOpen)
+	}
+	if nReviews > 0 {
+		r.reviews = make([]time.Duration, 0, nReviews)
+	}
 	for _, m := range st.Milestones {
 		switch m.Status {
 		case Breached, AtRisk, OnTrack:

@@ -111,14 +111,14 @@ var runs = sync.Pool{New: func() any { return new(run) }}
 // overwritten by the next run and dropped with the pool within two garbage
 // collections, so clearing them would cost time for nothing.
 func (r *run) release() {
-	*r = run{arena: r.arena[:0], steps: r.steps[:0], order: r.order[:0], all: r.all[:0]}
+	*r = run{arena: r.arena[:0], steps: r.steps[:0], order: r.order[:0], all: r.all[:0], reports: r.reports[:0]}
 }
 
 // eval runs the events up to now into r, reusing r's buffers.
 func (t *Timeline) eval(r *run, events []Event, now time.Time) {
-	arena, steps, order, all := r.arena[:0], r.steps[:0], r.order[:0], r.all[:0]
+	arena, steps, order, all, reports := r.arena[:0], r.steps[:0], r.order[:0], r.all[:0], r.reports[:0]
 	*r = run{t: t, p: &t.plan.Policy, now: now, cur: t.post, errs: problem.List{Pkg: pkg},
-		arena: arena, steps: steps, order: order, all: all}
+		arena: arena, steps: steps, order: order, all: all, reports: reports}
 	if r.arena == nil {
 		r.arena = make([]step, 0, 24)
 		r.steps = make([]*step, 0, 24)
