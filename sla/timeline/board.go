@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"github.com/creatorops/creatorops/sla"
 	"runtime"
 	"slices"
 	"sync"
@@ -113,6 +114,7 @@ type result struct {
 // flight stays on the board whatever happened to its schedule.
 func NewBoard(items []Item, now time.Time) Board {
 	res := make([]result, len(items))
+	order := byCreator(items)
 	workers := min(runtime.GOMAXPROCS(0), max(len(items)/64, 1))
 	var wg sync.WaitGroup
 	chunk := (len(items) + workers - 1) / workers
@@ -129,13 +131,44 @@ func NewBoard(items []Item, now time.Time) Board {
 			var tl Timeline
 			var r run
 			var st State
-			for i := lo; i < hi; i++ {
+			for _, i := range order[lo:hi] {
 				res[i] = evaluate(&items[i], now, &tl, &r, &st)
 			}
 		}()
 	}
 	wg.Wait()
 	return merge(res, now)
+}
+
+// byCreator returns the items' indexes grouped by the creator's calendar, in
+// their order within a group: a worker then computes one calendar's deliverables
+// one after another while its index is in the CPU's cache. (Results are stored
+// by index, so the board keeps the items' order.)
+func byCreator(items []Item) []int32 {
+	ids := make(map[*sla.Calendar]int32)
+	group := make([]int32, len(items))
+	for i := range items {
+		c := items[i].Plan.Creator.Calendar
+		id, ok := ids[c]
+		if !ok {
+			id = int32(len(ids))
+			ids[c] = id
+		}
+		group[i] = id
+	}
+	start := make([]int32, len(ids)+1)
+	for _, g := range group {
+		start[g+1]++
+	}
+	for g := 1; g < len(start); g++ {
+		start[g] += start[g-1]
+	}
+	order := make([]int32, len(items))
+	for i, g := range group {
+		order[start[g]] = int32(i)
+		start[g]++
+	}
+	return order
 }
 
 // evaluate computes one item with the worker's scratch timeline, run and state;
