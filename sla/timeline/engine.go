@@ -720,9 +720,12 @@ func (r *run) finish(st *State) {
 	}
 	st.ExtraRounds = r.rounds
 	st.FeedbackRounds = r.concepts + r.edits
-	if r.rounds > 0 && r.t.plan.RevisionFee.IsValid() {
-		if c, err := r.t.plan.RevisionFee.MulInt(r.rounds); err == nil {
-			st.ExtraCost = c // an error would need a fee beyond Money's range
+	if c := r.t.plan.RateCard; c != nil && r.rounds > 0 && !r.lean {
+		line, err := c.ExtraRevisions(r.rounds)
+		if err != nil {
+			r.errs.AddErr("rate_card.extra_revision", err)
+		} else {
+			st.Extra = line
 		}
 	}
 	st.Done = done

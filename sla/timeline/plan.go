@@ -80,9 +80,12 @@ type Plan struct {
 	PostDate date.Date   `json:"post_date"`
 	PostTime clock.Clock `json:"post_time"`
 	Product  *Product    `json:"product,omitempty"`
-	// RevisionFee is the price of one feedback round beyond the included ones;
-	// the zero Money leaves extra rounds unpriced.
-	RevisionFee pricing.Money `json:"revision_fee,omitzero"`
+	// RateCard, if given, prices the feedback rounds beyond the policy's
+	// included ones with its extra revision fee
+	// ([pricing.RateCard.ExtraRevisions]): State.Extra is the priced line. It
+	// must validate and have an ExtraRevision fee. Nil leaves extra rounds
+	// counted but unpriced.
+	RateCard *pricing.RateCard `json:"rate_card,omitempty"`
 }
 
 // MaxPlanBytes bounds the JSON [DecodePlan] reads.
@@ -186,8 +189,14 @@ func (t *Timeline) compile(p *Plan, fit bool) error {
 	if p.Product != nil && p.Product.ShipBy.IsZero() {
 		l.Add("product.ship_by", problem.CodeRequired, "required: the date the brand ships the product by")
 	}
-	if !p.RevisionFee.IsValid() && p.RevisionFee != (pricing.Money{}) {
-		l.Add("revision_fee", problem.CodeMalformed, "invalid money")
+	if c := p.RateCard; c != nil {
+		if err := c.Validate(); err != nil {
+			for _, f := range problem.Problems(pkg, "", err) {
+				l.Problems = append(l.Problems, f.Rebase("rate_card"))
+			}
+		} else if c.ExtraRevision == nil {
+			l.Add("rate_card.extra_revision", problem.CodeRequired, "required: the fee of one extra revision round, to price extra feedback rounds")
+		}
 	}
 	if len(l.Problems) > 0 {
 		return l.Err("plan")
