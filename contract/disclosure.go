@@ -332,14 +332,10 @@ func checkCaption(plat Platform, text string, label bool, terms DisclosureTerms,
 		add(CodeLabelOnly, Note, paths.label, "only "+labelName+" discloses this post; "+j.Code+" accepts the label on its own")
 	case label:
 		add(CodeLabelOnly, Blocker, paths.label, "only "+labelName+" discloses this post, and "+j.Code+
-			" does not count a platform's label on its own: add "+suggest+" at the start of the caption too")
+			" does not count a platform's label on its own: add "+suggest+" at the start of the caption too"+sc.ambNote())
 	default:
-		msg := "no clear disclosure, so followers cannot tell this post is an ad: add " + suggest + " at the start of the caption (" +
-			j.Code + " accepts " + discList(prof, 4) + ")"
-		if len(sc.amb) > 0 {
-			msg += "; " + problem.Quote(sc.amb[0].text) + " does not count"
-		}
-		add(CodeNoDisclosure, Blocker, paths.text, msg)
+		add(CodeNoDisclosure, Blocker, paths.text, "no clear disclosure, so followers cannot tell this post is an ad: add "+suggest+
+			" at the start of the caption ("+j.Code+" accepts "+discList(prof, 4)+")"+sc.ambNote())
 	}
 	for i, a := range sc.amb {
 		h := discHit{text: a.text, from: a.from, to: a.to}
@@ -376,6 +372,15 @@ func checkCaption(plat Platform, text string, label bool, terms DisclosureTerms,
 			plat.String()+" accepts at most "+discCount(plat.MaxRunes))
 	}
 	return fs, sc
+}
+
+// ambNote says that the first ambiguous phrase does not count: `; "#sp" does
+// not count`, or "" when there is none.
+func (sc *discScan) ambNote() string {
+	if len(sc.amb) == 0 {
+		return ""
+	}
+	return "; " + problem.Quote(sc.amb[0].text) + " does not count"
 }
 
 // discField is what the platform calls the text: "caption" when unknown.
@@ -685,7 +690,8 @@ func discFirst(dst *discHit, h discHit) {
 // it.
 func (sc *discScan) match(t capToken, key []byte, from, line int) {
 	end, id := 0, -1
-	for _, i := range sc.prof.byFirst[string(key)] {
+	i, ok := sc.prof.byFirst[string(key)]
+	for ; ok && i >= 0; i = sc.prof.phrases[i].next {
 		ph := &sc.prof.phrases[i]
 		if id >= 0 && (len(ph.keys) < len(sc.prof.phrases[id].keys) || len(ph.keys) == len(sc.prof.phrases[id].keys) && !ph.clear) {
 			continue

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -182,22 +183,45 @@ func (j Jurisdiction) Validate() error {
 }
 
 // discPhrase is one compiled phrase: its token keys (lowercased, "#" kept on a
-// hashtag) and its text as written.
+// hashtag), its text as written, and where it is in the profile.
 type discPhrase struct {
 	keys  []string
 	text  string
 	clear bool
+	index int   // in Clear or Ambiguous
+	next  int32 // the next phrase with the same first key, or -1
 }
 
 // discProfile is a compiled Jurisdiction.
 type discProfile struct {
 	phrases  []discPhrase
-	byFirst  map[string][]int32 // phrase indexes by first key
+	byFirst  map[string]int32 // the first phrase of each first key
 	brandSuf []string
 	ambSuf   []string
 }
 
-// compileProfile compiles j, or reports why it cannot be used.
+// path returns the JSON path of phrase i in its profile: "clear[3]".
+func (p *discProfile) path(i int32) string {
+	if p.phrases[i].clear {
+		return problem.Index("clear", p.phrases[i].index)
+	}
+	return problem.Index("ambiguous", p.phrases[i].index)
+}
+
+// find returns the phrase with the given keys, or -1.
+func (p *discProfile) find(keys []string) int32 {
+	i, ok := p.byFirst[keys[0]]
+	for ok && i >= 0 {
+		if slices.Equal(p.phrases[i].keys, keys) {
+			return i
+		}
+		i = p.phrases[i].next
+	}
+	return -1
+}
+
+// compileProfile compiles j, or reports why it cannot be used. Its cost is
+// linear in the size of the profile, which Validate bounds.
 func compileProfile(j Jurisdiction) (*discProfile, []*problem.FieldError) {
 	l := problem.List{Pkg: "contract"}
 	if strings.TrimSpace(j.Code) == "" {
@@ -206,27 +230,33 @@ func compileProfile(j Jurisdiction) (*discProfile, []*problem.FieldError) {
 	if len(j.Clear) == 0 {
 		l.Add("clear", problem.CodeRequired, "required: at least one phrase that discloses on its own, such as \"#ad\"")
 	}
-	if n := len(j.Clear) + len(j.Ambiguous); n > MaxProfilePhrases {
+	n := len(j.Clear) + len(j.Ambiguous)
+	if n > MaxProfilePhrases {
 		l.Add("ambiguous", problem.CodeTooLarge, strconv.Itoa(n)+" phrases in all; at most "+strconv.Itoa(MaxProfilePhrases))
 		return nil, l.Problems
 	}
-	p := &discProfile{byFirst: make(map[string][]int32, len(j.Clear)+len(j.Ambiguous))}
-	seen := make(map[string]string, len(j.Clear)+len(j.Ambiguous))
+	p := &discProfile{byFirst: make(map[string]int32, n), phrases: make([]discPhrase, 0, n)}
+	keyStore := make([]string, 0, n+n/2)
 	add := func(list string, i int, text string, clear bool) {
-		at := problem.Index(list, i)
-		keys, reason := phraseKeys(text)
+		from := len(keyStore)
+		var reason string
+		keyStore, reason = phraseKeys(text, keyStore)
 		if reason != "" {
-			l.Add(at, problem.CodeMalformed, "phrase "+problem.Quote(text)+": "+reason)
+			keyStore = keyStore[:from]
+			l.Add(problem.Index(list, i), problem.CodeMalformed, "phrase "+problem.Quote(text)+": "+reason)
 			return
 		}
-		joined := strings.Join(keys, " ")
-		if prev, dup := seen[joined]; dup {
-			l.Add(at, problem.CodeMismatch, "phrase "+problem.Quote(text)+" is also "+prev)
+		keys := keyStore[from:len(keyStore):len(keyStore)]
+		if dup := p.find(keys); dup >= 0 {
+			l.Add(problem.Index(list, i), problem.CodeMismatch, "phrase "+problem.Quote(text)+" is also "+p.path(dup))
 			return
 		}
-		seen[joined] = at
-		p.byFirst[keys[0]] = append(p.byFirst[keys[0]], int32(len(p.phrases)))
-		p.phrases = append(p.phrases, discPhrase{keys: keys, text: text, clear: clear})
+		next, ok := p.byFirst[keys[0]]
+		if !ok {
+			next = -1
+		}
+		p.byFirst[keys[0]] = int32(len(p.phrases))
+		p.phrases = append(p.phrases, discPhrase{keys: keys, text: text, clear: clear, index: i, next: next})
 	}
 	for i, s := range j.Clear {
 		add("clear", i, s, true)
@@ -236,9 +266,9 @@ func compileProfile(j Jurisdiction) (*discProfile, []*problem.FieldError) {
 	}
 	p.brandSuf = compileSuffixes(&l, "brand_suffixes", j.BrandSuffixes)
 	p.ambSuf = compileSuffixes(&l, "ambiguous_suffixes", j.AmbiguousSuffixes)
-	if keys, reason := phraseKeys(j.Suggest); reason != "" {
+	if keys, reason := phraseKeys(j.Suggest, nil); reason != "" {
 		l.Add("suggest", problem.CodeMalformed, "the suggested wording "+problem.Quote(j.Suggest)+": "+reason)
-	} else if at, ok := seen[strings.Join(keys, " ")]; !ok || !strings.HasPrefix(at, "clear[") {
+	} else if i := p.find(keys); i < 0 || !p.phrases[i].clear {
 		l.Add("suggest", problem.CodeMismatch, "the suggested wording "+problem.Quote(j.Suggest)+" is not one of the clear phrases")
 	}
 	if len(l.Problems) > 0 {
@@ -254,8 +284,9 @@ func compileSuffixes(l *problem.List, path string, sufs []string) []string {
 		return nil
 	}
 	out := make([]string, 0, len(sufs))
+	var one [1]string
 	for i, s := range sufs {
-		keys, reason := phraseKeys(s)
+		keys, reason := phraseKeys(s, one[:0])
 		switch {
 		case reason != "":
 		case len(keys) != 1 || keys[0][0] == '#':
@@ -272,11 +303,12 @@ func compileSuffixes(l *problem.List, path string, sufs []string) []string {
 	return out
 }
 
-// phraseKeys splits a profile phrase into token keys, or says why it is not a
-// phrase: it must be one hashtag or one to MaxPhraseWords words.
-func phraseKeys(s string) ([]string, string) {
-	var keys []string
+// phraseKeys appends the token keys of a profile phrase to keys, or says why
+// it is not a phrase: it must be one hashtag or one to MaxPhraseWords words.
+// A key that is already lowercase shares the phrase's memory.
+func phraseKeys(s string, keys []string) ([]string, string) {
 	var buf [discKeyBuf]byte
+	from := len(keys)
 	hashtag := false
 	for pos := 0; ; {
 		t, ok := nextCapToken(s, pos)
@@ -286,24 +318,29 @@ func phraseKeys(s string) ([]string, string) {
 		pos = t.end
 		switch {
 		case t.kind == capURL:
-			return nil, "a link is not a phrase"
+			return keys, "a link is not a phrase"
 		case t.kind == capMention:
-			return nil, "a handle is not a phrase; brand suffixes cover \"@brand partner\""
-		case len(keys) == MaxPhraseWords:
-			return nil, "more than " + strconv.Itoa(MaxPhraseWords) + " words"
+			return keys, "a handle is not a phrase; brand suffixes cover \"@brand partner\""
+		case len(keys)-from == MaxPhraseWords:
+			return keys, "more than " + strconv.Itoa(MaxPhraseWords) + " words"
 		}
 		hashtag = hashtag || t.kind == capHashtag
-		k, fits := capKey(s[t.start:t.end], buf[:0])
-		if !fits {
-			return nil, "a word longer than " + strconv.Itoa(discMaxKey) + " bytes"
+		tok := s[t.start:t.end]
+		k, fits := capKey(tok, buf[:0])
+		switch {
+		case !fits:
+			return keys, "a word longer than " + strconv.Itoa(discMaxKey) + " bytes"
+		case string(k) == tok:
+			keys = append(keys, tok)
+		default:
+			keys = append(keys, string(k))
 		}
-		keys = append(keys, string(k))
 	}
-	if len(keys) == 0 {
-		return nil, "no word in it"
-	}
-	if hashtag && len(keys) > 1 {
-		return nil, "a hashtag must stand alone"
+	switch n := len(keys) - from; {
+	case n == 0:
+		return keys, "no word in it"
+	case hashtag && n > 1:
+		return keys, "a hashtag must stand alone"
 	}
 	return keys, ""
 }
