@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/creatorops/creatorops/contract"
 )
 
@@ -72,5 +75,24 @@ func BenchmarkCheckDisclosureTypical(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = contract.CheckDisclosure(c, terms, ftc)
+	}
+}
+
+// TestCheckDisclosureAllocsFlat locks what makes the check linear in memory:
+// it allocates for the profile and the findings, never per token, so a 1 MiB
+// caption allocates no more than a 1 KiB one of the same shape.
+func TestCheckDisclosureAllocsFlat(t *testing.T) {
+	ig := platform(t, "instagram")
+	terms := contract.DisclosureTerms{Wording: "Paid partnership with @glowco", Brand: "GlowCo", Handle: "@glowco", Link: "https://glowco.com/spring"}
+	ftc := contract.FTC()
+	for _, shape := range benchShapes {
+		t.Run(shape.name, func(t *testing.T) {
+			small := contract.Caption{Platform: ig, Text: benchCaption(shape.unit, 1<<10)}
+			large := contract.Caption{Platform: ig, Text: benchCaption(shape.unit, contract.MaxCaptionBytes)}
+			require.Len(t, large.Text, contract.MaxCaptionBytes)
+			a := testing.AllocsPerRun(3, func() { contract.CheckDisclosure(small, terms, ftc) })
+			b := testing.AllocsPerRun(3, func() { contract.CheckDisclosure(large, terms, ftc) })
+			assert.LessOrEqual(t, b, a+16, "allocations: %v for 1 KiB, %v for 1 MiB (the large one has a caption_too_long finding more)", a, b)
+		})
 	}
 }

@@ -174,6 +174,3 @@ func (p Platform) foldText() string {
 	b.WriteString(` before "more"`)
 	return b.String()
 }
-
-// hasFold reports whether p hides part of a long text behind "more".
-func (p Platform) hasFold() bool { return p.FoldRunes > 0 || p.FoldLines > 0 }
