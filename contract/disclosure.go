@@ -9,7 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/creatorops/creatorops/internal/problem"
-	"github.com/creatorops/creatorops/sla/timeline"
+	// Imported under another name: the sheet has a type named timeline.
+	sltimeline "github.com/creatorops/creatorops/sla/timeline"
 )
 
 // DisclosureTerms is what an agreement asks of a post's disclosure. Every field
@@ -71,9 +72,9 @@ const (
 // Stable codes of the disclosure check's findings. They are API; messages are
 // not.
 const (
-	// CodeNoDisclosure (blocker): the caption has no clear disclosure and no
+	// CodeNoClearDisclosure (blocker): the caption has no clear disclosure and no
 	// label the profile accepts.
-	CodeNoDisclosure = "no_disclosure"
+	CodeNoClearDisclosure = "no_clear_disclosure"
 	// CodeDisclosureAfterTruncation (blocker): the only clear disclosure comes
 	// after the platform's "more".
 	CodeDisclosureAfterTruncation = "disclosure_after_truncation"
@@ -132,6 +133,18 @@ const (
 	CodeLivePostTooLarge = "live_post_too_large"
 )
 
+// DisclosureCodes returns every code [CheckDisclosure] and [CheckLivePost]
+// may report. Unlike the checklist's codes, some have more than one severity
+// (see each code).
+func DisclosureCodes() []string {
+	return []string{
+		CodeNoClearDisclosure, CodeDisclosureAfterTruncation, CodeDisclosureBuried, CodeAmbiguousDisclosure,
+		CodeLabelOnly, CodeLabelMissing, CodeLabelUnavailable, CodeDisclosureWording, CodeWeakWording,
+		CodeCaptionTooLong, CodeCaptionTooLarge, CodeNoPlatform, CodeInvalidJurisdiction, CodeInvalidTerms,
+		CodeMissingHandle, CodeMissingLink, CodeMissingPostURL, CodeLivePostTooLarge,
+	}
+}
+
 // discGroup is the size from which a run of hashtags, handles and links is a
 // group that buries a disclosure.
 const discGroup = 3
@@ -149,7 +162,7 @@ const maxAmbiguous = 5
 // hashtags, handles and links (spaces, punctuation and emoji between them do
 // not break a group). Otherwise the finding says why, with the position in
 // characters (runes, counted from 1): [CodeDisclosureAfterTruncation],
-// [CodeDisclosureBuried], [CodeLabelOnly] or [CodeNoDisclosure]. Where the
+// [CodeDisclosureBuried], [CodeLabelOnly] or [CodeNoClearDisclosure]. Where the
 // profile accepts the platform's label on its own and the label is on, those
 // blockers become warnings. Ambiguous phrases are reported
 // ([CodeAmbiguousDisclosure]) and never pass alone; the agreed wording and
@@ -267,11 +280,11 @@ func (fs Findings) LiveCheckFindings() []string {
 }
 
 // LiveCheckEvent returns the timeline event of a live-post check done at at:
-// kind [timeline.LiveChecked], the post's URL, and fs's warnings and blockers
-// ([Findings.LiveCheckFindings]). seq is the event's sequence number, unique
-// among the deliverable's events.
-func LiveCheckEvent(seq int64, at time.Time, p LivePost, fs Findings) timeline.Event {
-	return timeline.Event{Seq: seq, At: at, Kind: timeline.LiveChecked, URL: p.URL, Findings: fs.LiveCheckFindings()}
+// kind "live_checked" ([sltimeline.LiveChecked] of package sla/timeline), the
+// post's URL, and fs's warnings and blockers ([Findings.LiveCheckFindings]).
+// seq is the event's sequence number, unique among the deliverable's events.
+func LiveCheckEvent(seq int64, at time.Time, p LivePost, fs Findings) sltimeline.Event {
+	return sltimeline.Event{Seq: seq, At: at, Kind: sltimeline.LiveChecked, URL: p.URL, Findings: fs.LiveCheckFindings()}
 }
 
 // discPaths are the JSON paths of a caption's fields in its input.
@@ -334,7 +347,7 @@ func checkCaption(plat Platform, text string, label bool, terms DisclosureTerms,
 		add(CodeLabelOnly, Blocker, paths.label, "only "+labelName+" discloses this post, and "+j.Code+
 			" does not count a platform's label on its own: add "+suggest+" at the start of the caption too"+sc.ambNote())
 	default:
-		add(CodeNoDisclosure, Blocker, paths.text, "no clear disclosure, so followers cannot tell this post is an ad: add "+suggest+
+		add(CodeNoClearDisclosure, Blocker, paths.text, "no clear disclosure, so followers cannot tell this post is an ad: add "+suggest+
 			" at the start of the caption ("+j.Code+" accepts "+discList(prof, 4)+")"+sc.ambNote())
 	}
 	for i, a := range sc.amb {

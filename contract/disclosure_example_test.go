@@ -47,7 +47,7 @@ func ExampleCheckDisclosure_jurisdictions() {
 	}
 	// Output:
 	// US-FTC: passes
-	// UK-ASA: blocker no_disclosure
+	// UK-ASA: blocker no_clear_disclosure
 	// blocker paid_label: only TikTok's "Paid partnership" label discloses this post, and US-FTC does not count a platform's label on its own: add "#ad" at the start of the caption too
 }
 

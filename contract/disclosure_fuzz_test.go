@@ -10,18 +10,9 @@ import (
 	"github.com/creatorops/creatorops/contract"
 )
 
-// disclosureCodes are the codes the disclosure check may return.
-var disclosureCodes = []string{
-	contract.CodeNoDisclosure, contract.CodeDisclosureAfterTruncation, contract.CodeDisclosureBuried,
-	contract.CodeAmbiguousDisclosure, contract.CodeLabelOnly, contract.CodeLabelMissing, contract.CodeLabelUnavailable,
-	contract.CodeDisclosureWording, contract.CodeWeakWording, contract.CodeCaptionTooLong, contract.CodeCaptionTooLarge,
-	contract.CodeNoPlatform, contract.CodeInvalidJurisdiction, contract.CodeInvalidTerms,
-	contract.CodeMissingHandle, contract.CodeMissingLink, contract.CodeMissingPostURL, contract.CodeLivePostTooLarge,
-}
-
 // placementCodes say the caption does not disclose; a caption has at most one.
 var placementCodes = []string{
-	contract.CodeNoDisclosure, contract.CodeDisclosureAfterTruncation, contract.CodeDisclosureBuried, contract.CodeLabelOnly,
+	contract.CodeNoClearDisclosure, contract.CodeDisclosureAfterTruncation, contract.CodeDisclosureBuried, contract.CodeLabelOnly,
 }
 
 // requireWellFormed checks what every result of the check must be: valid
@@ -31,7 +22,7 @@ func requireWellFormed(t *testing.T, fs contract.Findings) {
 	placements := 0
 	for _, f := range fs {
 		require.True(t, f.Severity.IsValid(), "finding %v: invalid severity", f)
-		require.Contains(t, disclosureCodes, f.Code, "finding %v: unknown code", f)
+		require.Contains(t, contract.DisclosureCodes(), f.Code, "finding %v: unknown code", f)
 		require.NotEmpty(t, f.Message, "finding %v: no message", f)
 		if slices.Contains(placementCodes, f.Code) {
 			placements++

@@ -67,7 +67,7 @@ func TestCheckDisclosure(t *testing.T) {
 			text: "Paid partnership with @glowco — my honest review after two weeks"},
 		{name: "paid partnership is ambiguous under the ASA", platform: "instagram", j: contract.ASA(),
 			text:    "Paid partnership with @glowco — my honest review after two weeks",
-			want:    []string{"blocker no_disclosure text", "warning ambiguous_disclosure text"},
+			want:    []string{"blocker no_clear_disclosure text", "warning ambiguous_disclosure text"},
 			message: `"Paid partnership" does not count`},
 		{name: "sponsored with hyphens and case", platform: "youtube", j: contract.FTC(), text: "SPONSORED by GlowCo: the routine"},
 		{name: "buried at the end after 10 hashtags", platform: "instagram", j: contract.FTC(),
@@ -91,10 +91,10 @@ func TestCheckDisclosure(t *testing.T) {
 		{name: "ending one past the fold", platform: "instagram", j: contract.FTC(), text: strings.Repeat("x", 123) + " ad",
 			want: []string{"blocker disclosure_after_truncation text"}, message: `"ad" (characters 125–126)`},
 		{name: "#sp alone", platform: "instagram", j: contract.FTC(), text: "#sp loving my new serum",
-			want: []string{"blocker no_disclosure text", "warning ambiguous_disclosure text"}},
+			want: []string{"blocker no_clear_disclosure text", "warning ambiguous_disclosure text"}},
 		{name: "#spon, #collab, #thanks and #ambassador alone", platform: "tiktok", j: contract.FTC(),
 			text: "#spon #collab #thanks #ambassador #collab",
-			want: []string{"blocker no_disclosure text", "warning ambiguous_disclosure text", "warning ambiguous_disclosure text",
+			want: []string{"blocker no_clear_disclosure text", "warning ambiguous_disclosure text", "warning ambiguous_disclosure text",
 				"warning ambiguous_disclosure text", "warning ambiguous_disclosure text"}},
 		{name: "#collab then #ad passes with a note", platform: "instagram", j: contract.FTC(), text: "#collab #ad loving it",
 			want: []string{"note ambiguous_disclosure text"}, message: `"#collab" (characters 1–7) does not disclose on its own under US-FTC; the caption's "#ad" does`},
@@ -116,13 +116,13 @@ func TestCheckDisclosure(t *testing.T) {
 		{name: "label softens a hidden disclosure where it suffices", platform: "instagram", j: labelProfile(), label: true,
 			text: strings.Repeat("so good ", 25) + "#ad", want: []string{"warning disclosure_after_truncation text"}},
 		{name: "#adidas and #adventure are not #ad", platform: "instagram", j: contract.FTC(), text: "#adidas #adventure I made it",
-			want: []string{"blocker no_disclosure text"}},
+			want: []string{"blocker no_clear_disclosure text"}},
 		{name: "ad inside words is not ad", platform: "instagram", j: contract.FTC(), text: "I made a bad adventure, lad; Ad1 ad_2",
-			want: []string{"blocker no_disclosure text"}},
+			want: []string{"blocker no_clear_disclosure text"}},
 		{name: "#ad inside a link is not #ad", platform: "instagram", j: contract.FTC(), text: "https://glowco.com/p#ad loving it",
-			want: []string{"blocker no_disclosure text"}},
+			want: []string{"blocker no_clear_disclosure text"}},
 		{name: "#ad with a combining mark is another hashtag", platform: "instagram", j: contract.FTC(), text: "#ad\u0301 loving it",
-			want: []string{"blocker no_disclosure text"}},
+			want: []string{"blocker no_clear_disclosure text"}},
 		{name: "#ad after a letter is the word ad", platform: "instagram", j: contract.FTC(), text: "love#ad"},
 		{name: "emoji count as runes, before the fold", platform: "instagram", j: contract.FTC(),
 			text: strings.Repeat(family, 24) + " #ad"},
@@ -138,12 +138,12 @@ func TestCheckDisclosure(t *testing.T) {
 		{name: "brand ambassador words under the FTC", platform: "instagram", j: contract.FTC(), terms: glowco, text: "GlowCo Ambassador here!"},
 		{name: "handle partner under the FTC", platform: "instagram", j: contract.FTC(), terms: glowco, text: "@glowco partner, my routine"},
 		{name: "another brand's partner hashtag is ambiguous", platform: "instagram", j: contract.FTC(), terms: glowco,
-			text: "#NikePartner my routine", want: []string{"blocker no_disclosure text", "warning ambiguous_disclosure text"}},
+			text: "#NikePartner my routine", want: []string{"blocker no_clear_disclosure text", "warning ambiguous_disclosure text"}},
 		{name: "brand ambassador hashtag under the ASA", platform: "instagram", j: contract.ASA(), terms: glowco,
-			text: "#GlowCoAmbassador my routine", want: []string{"blocker no_disclosure text", "warning ambiguous_disclosure text"}},
+			text: "#GlowCoAmbassador my routine", want: []string{"blocker no_clear_disclosure text", "warning ambiguous_disclosure text"}},
 		{name: "#sponsored under the ASA", platform: "instagram", j: contract.ASA(), text: "#sponsored my routine",
-			want: []string{"blocker no_disclosure text", "warning ambiguous_disclosure text"}},
-		{name: "empty caption", platform: "instagram", j: contract.FTC(), want: []string{"blocker no_disclosure text"}},
+			want: []string{"blocker no_clear_disclosure text", "warning ambiguous_disclosure text"}},
+		{name: "empty caption", platform: "instagram", j: contract.FTC(), want: []string{"blocker no_clear_disclosure text"}},
 		{name: "no platform: no fold, a warning", j: contract.FTC(), text: strings.Repeat("so good ", 100) + "#ad",
 			want: []string{"warning no_platform platform"}},
 		{name: "longer than the platform accepts", platform: "instagram", j: contract.FTC(), text: "#ad " + strings.Repeat("é", 2200),
@@ -209,7 +209,7 @@ func TestCheckDisclosureManyAmbiguous(t *testing.T) {
 	}
 	fs := contract.CheckDisclosure(contract.Caption{Platform: platform(t, "tiktok"), Text: b.String()}, contract.DisclosureTerms{}, contract.FTC())
 	require.Len(t, fs, 6, "a no-disclosure blocker and the first five ambiguous phrases: %v", fs)
-	assert.Equal(t, contract.CodeNoDisclosure, fs[0].Code)
+	assert.Equal(t, contract.CodeNoClearDisclosure, fs[0].Code)
 	assert.Contains(t, fs[1].Message, `"#apartner" (characters 1–9) (2 times)`)
 	assert.Contains(t, fs[5].Message, "6 more uses of such phrases are not listed")
 }
@@ -253,7 +253,7 @@ func TestCheckLivePost(t *testing.T) {
 		{name: "no URL", edit: func(p *contract.LivePost) { p.URL = "" },
 			want: []string{"warning missing_post_url url"}},
 		{name: "caption problems too", edit: func(p *contract.LivePost) { p.Caption, p.Tags, p.Links = "#sp spring", nil, nil },
-			want: []string{"blocker no_disclosure caption", "blocker missing_link links", "blocker missing_handle tags", "warning ambiguous_disclosure caption"}},
+			want: []string{"blocker no_clear_disclosure caption", "blocker missing_link links", "blocker missing_handle tags", "warning ambiguous_disclosure caption"}},
 		{name: "too many tags", edit: func(p *contract.LivePost) { p.Tags = make([]string, contract.MaxLiveItems+1) },
 			want: []string{"blocker live_post_too_large tags"}},
 		{name: "a link too long", edit: func(p *contract.LivePost) {
