@@ -162,7 +162,7 @@ func (r *run) start() {
 	pl := &r.t.plan
 	kick := pl.Kickoff
 	r.post = r.add(StepPost, 0, Creator)
-	r.post.Due = r.cur
+	r.post.Due, r.post.first = r.cur, r.cur
 	r.post.why = reason{kind: whyAgreedPost}
 	if pl.Product != nil {
 		s := r.add(StepShip, 0, Brand)
@@ -447,7 +447,7 @@ func (r *run) apply(e Event) string {
 		to := r.t.plan.Creator.Calendar.At(y, m, d, r.pwall.h, r.pwall.m, r.pwall.s)
 		r.shifts = append(r.shifts, Shift{From: r.cur, To: to, why: shiftWhy{came: e.At.In(r.post.cal.Location())}})
 		r.cur = to
-		r.post.Due = to
+		r.post.Due, r.post.first = to, to
 		r.post.why = reason{kind: whyRenegotiated, at: e.At.In(r.post.cal.Location())}
 	}
 	return ""
@@ -566,7 +566,7 @@ func (r *run) shift(st Step, what string, d, a time.Time) {
 	r.shifts = append(r.shifts, Shift{From: p, To: to, Step: st,
 		why: shiftWhy{what: what, due: d, came: a, brand: r.t.plan.Brand.Calendar}})
 	r.cur = to
-	r.post.Due = to
+	r.post.Due, r.post.first = to, to
 	r.post.why = reason{kind: whyMoved, text: string(st)}
 }
 

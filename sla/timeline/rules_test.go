@@ -324,3 +324,29 @@ func TestSameAnswerInAnyProcessZone(t *testing.T) {
 		assert.Equal(t, jsonOf(t, want), jsonOf(t, got), "process zone %s", zone)
 	}
 }
+
+// TestPostOnTimeIsMet: a post at its current instant (planned, or shifted by a
+// late approval) is met, not met late; a minute after it is late.
+func TestPostOnTimeIsMet(t *testing.T) {
+	tl := timeline.MustCompile(workedPlan())
+	onTime := append(upToDraft(), timeline.Event{Seq: 5, At: time.Date(2027, 3, 9, 9, 0, 0, 0, ny), Kind: timeline.Approved})
+	for _, tt := range []struct {
+		name string
+		evs  []timeline.Event
+		at   time.Time
+		want timeline.Status
+	}{
+		{"planned, on time", onTime, time.Date(2027, 3, 15, 12, 0, 0, 0, la), timeline.Met},
+		{"planned, a minute late", onTime, time.Date(2027, 3, 15, 12, 1, 0, 0, la), timeline.MetLate},
+		{"shifted, on the new instant", tenEvents()[:5], time.Date(2027, 3, 17, 12, 0, 0, 0, la), timeline.Met},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := append(append([]timeline.Event(nil), tt.evs...), timeline.Event{Seq: 50, At: tt.at, Kind: timeline.Posted, URL: "https://example.com/p"})
+			st, err := tl.State(evs, tt.at.Add(time.Hour))
+			require.NoError(t, err)
+			post, ok := st.Milestone(timeline.StepPost)
+			require.True(t, ok)
+			assert.Equal(t, tt.want, post.Status)
+		})
+	}
+}
