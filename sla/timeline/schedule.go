@@ -80,4 +80,3 @@ func meets(s Step) Kind {
 	}
 	return Paid
 }
-
