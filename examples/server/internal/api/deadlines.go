@@ -47,8 +47,10 @@ func (s *Server) deadline(ctx context.Context, in *rawBody) (*deadlineOutput, er
 	if err != nil {
 		return nil, bodyError(what, err)
 	}
-	cal := s.calendar(env, "calendar")
-	var other *sla.Calendar
+	var cal, other *sla.Calendar
+	if env.has("calendar") {
+		cal = s.calendar(env, "calendar")
+	}
 	if env.has("counterpart") {
 		other = s.calendar(env, "counterpart")
 	}

@@ -52,6 +52,11 @@ func (s *Server) routes() {
 		DefaultStatus: http.StatusCreated,
 		Errors:        []int{http.StatusConflict},
 	}, docBody[CreateTimelineRequest](r), s.createTimeline)
+	again := operation(s.api.OpenAPI(), http.MethodPost, "/v1/timelines")
+	again.Responses["200"] = &huma.Response{
+		Description: "The same plan was stored under this id already: the stored timeline, and any new events recorded.",
+		Content:     again.Responses["201"].Content,
+	}
 
 	register(s, huma.Operation{
 		OperationID: "list-timelines", Method: http.MethodGet, Path: "/v1/timelines", Tags: []string{"timelines"},

@@ -82,7 +82,15 @@ func fixSchemas(r huma.Registry) {
 	if s := m["PricingRateCard"]; s != nil {
 		s.Required = slices.DeleteFunc(s.Required, func(n string) bool { return n == "rounding" })
 	}
-	for _, s := range m {
+	for name, s := range m {
+		// A boolean of the library's left out is false, which is what its
+		// decoders read: it is never required.
+		if strings.HasPrefix(name, "Sla") || strings.HasPrefix(name, "Timeline") || strings.HasPrefix(name, "Pricing") || strings.HasPrefix(name, "Metrics") {
+			s.Required = slices.DeleteFunc(s.Required, func(n string) bool {
+				p := s.Properties[n]
+				return p != nil && p.Type == huma.TypeBoolean
+			})
+		}
 		s.PrecomputeMessages()
 	}
 }
