@@ -97,21 +97,25 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, ln, *data, log)
+	return serve(ctx, ln, *data, log, nil)
 }
 
 // serve answers on ln until ctx is done, then shuts down gracefully: it stops
 // accepting, lets the requests in flight finish (for shutdownTimeout at most)
-// and closes the database.
-func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logger) error {
+// and closes the database. wrap, when not nil, wraps the handler (tests).
+func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
 	st, err := store.OpenSQLite(ctx, dataDir, store.SQLiteOptions{})
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer st.Close()
+	var h http.Handler = api.New(api.Config{Store: st, Logger: log})
+	if wrap != nil {
+		h = wrap(h)
+	}
 	srv := &http.Server{
-		Handler:           api.New(api.Config{Store: st, Logger: log}),
+		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
