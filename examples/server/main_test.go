@@ -112,4 +112,5 @@ func TestServe(t *testing.T) {
 	assert.Contains(t, logs.String(), `"msg":"shutting down: finishing the requests in flight"`)
 	assert.Contains(t, logs.String(), `"msg":"stopped"`)
 	assert.NotContains(t, logs.String(), token, "tokens are never logged")
+	assert.Regexp(t, `"path":"/v1/deadlines","status":200,.*"workspace":"ws_[0-9a-f]{24}"`, logs.String(), "the request line names the workspace")
 }

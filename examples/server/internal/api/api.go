@@ -150,7 +150,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	log := s.log.With("method", r.Method, "path", r.URL.Path)
-	r = r.WithContext(context.WithValue(r.Context(), logKey{}, log))
+	info := &requestInfo{}
+	ctx := context.WithValue(r.Context(), logKey{}, log)
+	r = r.WithContext(context.WithValue(ctx, infoKey{}, info))
 	if _, pattern := s.mux.Handler(r); pattern == "" {
 		s.noRoute(rec, r)
 	} else {
@@ -160,9 +162,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rec.status >= 500 {
 		level = slog.LevelError
 	}
-	log.LogAttrs(r.Context(), level, "request", slog.Int("status", rec.status), slog.Int64("bytes", rec.bytes),
-		slog.Duration("duration", time.Since(start)))
+	attrs := []slog.Attr{slog.Int("status", rec.status), slog.Int64("bytes", rec.bytes), slog.Duration("duration", time.Since(start))}
+	if info.workspace != "" {
+		attrs = append(attrs, slog.String("workspace", info.workspace))
+	}
+	log.LogAttrs(r.Context(), level, "request", attrs...)
 }
+
+// requestInfo is what the request's log line learns while it is served.
+type requestInfo struct {
+	workspace string
+}
+
+type infoKey struct{}
 
 // noRoute answers a request that no route matches: 404, or 405 with Allow
 // when the path exists for other methods.

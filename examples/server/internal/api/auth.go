@@ -31,6 +31,9 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 		_ = huma.WriteErr(s.api, ctx, http.StatusUnauthorized, pe.Message, pe)
 		return
 	}
+	if info, ok := ctx.Context().Value(infoKey{}).(*requestInfo); ok {
+		info.workspace = w.ID
+	}
 	log := logFrom(ctx.Context()).With("workspace", w.ID)
 	ctx = huma.WithValue(ctx, logKey{}, log)
 	next(huma.WithValue(ctx, workspaceKey{}, w))
