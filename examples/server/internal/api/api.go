@@ -29,6 +29,15 @@ const (
 	DefaultMaxList      = 1_000   // timelines in one page of a list
 )
 
+// Sizes of the caches. A calendar indexes the months its queries cross, on
+// first use: about 600 KiB for one queried over the whole range of years
+// (measured), usually a few KiB. The caches hold at most
+// maxCachedTimelines×2+maxCachedCalendars calendars.
+const (
+	maxCachedTimelines = 1024
+	maxCachedCalendars = 256
+)
+
 // Config configures a Server.
 type Config struct {
 	// Store holds the data; required.
@@ -110,8 +119,8 @@ func New(cfg Config) *Server {
 		log:       cfg.Logger,
 		now:       cfg.Now,
 		mux:       http.NewServeMux(),
-		timelines: newCache[string, *timeline.Timeline](4096),
-		calendars: newCache[[32]byte, *sla.Calendar](1024),
+		timelines: newCache[string, *timeline.Timeline](maxCachedTimelines),
+		calendars: newCache[[32]byte, *sla.Calendar](maxCachedCalendars),
 	}
 	s.api = humago.New(s.mux, s.humaConfig())
 	s.routes()

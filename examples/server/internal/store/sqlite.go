@@ -40,7 +40,24 @@ type SQLite struct {
 	write *sql.DB
 	read  *sql.DB
 	now   func() time.Time
+
+	// The statements of the hot reads, prepared once (database/sql prepares
+	// each on a connection the first time it runs there).
+	byToken, timeline, events *sql.Stmt
 }
+
+const (
+	byTokenSQL = `SELECT w.id, w.name, w.created FROM tokens t JOIN workspaces w ON w.id = t.workspace_id WHERE t.hash = ?`
+	// timelinesSQL is completed with a WHERE clause.
+	timelinesSQL = `SELECT t.id, t.plan, t.plan_hash, t.created,
+		(SELECT COUNT(*) FROM events e WHERE e.workspace_id = t.workspace_id AND e.timeline_id = t.id)
+		FROM timelines t `
+	timelineWhere = `WHERE t.workspace_id = ? AND t.id = ?`
+	// eventsSQL finds no row for a timeline that is not the workspace's, and
+	// one row with a NULL body for one without events.
+	eventsSQL = `SELECT e.body FROM timelines t LEFT JOIN events e ON e.workspace_id = t.workspace_id AND e.timeline_id = t.id
+		WHERE t.workspace_id = ? AND t.id = ? ORDER BY e.seq`
+)
 
 var _ Store = (*SQLite)(nil)
 
@@ -92,7 +109,17 @@ func OpenSQLite(ctx context.Context, dir string, opt SQLiteOptions) (*SQLite, er
 	}
 	read.SetMaxOpenConns(opt.ReadConns)
 	read.SetMaxIdleConns(opt.ReadConns)
-	return &SQLite{write: write, read: read, now: opt.Now}, nil
+	s := &SQLite{write: write, read: read, now: opt.Now}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{{&s.byToken, byTokenSQL}, {&s.timeline, timelinesSQL + timelineWhere}, {&s.events, eventsSQL}} {
+		if *p.stmt, err = read.PrepareContext(ctx, p.sql); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("store: prepare: %w", err)
+		}
+	}
+	return s, nil
 }
 
 // DB returns the writer's database handle, for a job queue that shares the
@@ -101,7 +128,13 @@ func (s *SQLite) DB() *sql.DB { return s.write }
 
 // Close closes both pools.
 func (s *SQLite) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	var errs []error
+	for _, st := range []*sql.Stmt{s.byToken, s.timeline, s.events} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
+	}
+	return errors.Join(append(errs, s.read.Close(), s.write.Close())...)
 }
 
 // Ping reports whether the database answers a query.
@@ -138,7 +171,7 @@ func (s *SQLite) AddToken(ctx context.Context, workspace string, tokenHash [32]b
 func (s *SQLite) WorkspaceByToken(ctx context.Context, tokenHash [32]byte) (Workspace, error) {
 	var w Workspace
 	var created string
-	err := s.read.QueryRowContext(ctx, `SELECT w.id, w.name, w.created FROM tokens t JOIN workspaces w ON w.id = t.workspace_id WHERE t.hash = ?`, tokenHash[:]).Scan(&w.ID, &w.Name, &created)
+	err := s.byToken.QueryRowContext(ctx, tokenHash[:]).Scan(&w.ID, &w.Name, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Workspace{}, ErrNotFound
 	}
@@ -185,7 +218,11 @@ func (s *SQLite) CreateTimeline(ctx context.Context, workspace string, plan time
 }
 
 func (s *SQLite) Timeline(ctx context.Context, workspace, id string) (Timeline, error) {
-	ts, err := s.timelines(ctx, `WHERE t.workspace_id = ? AND t.id = ?`, workspace, id)
+	rows, err := s.timeline.QueryContext(ctx, workspace, id)
+	if err != nil {
+		return Timeline{}, fmt.Errorf("store: timeline: %w", err)
+	}
+	ts, err := scanTimelines(rows)
 	if err != nil {
 		return Timeline{}, err
 	}
@@ -200,12 +237,14 @@ func (s *SQLite) Timelines(ctx context.Context, workspace, after string, limit i
 }
 
 func (s *SQLite) timelines(ctx context.Context, where string, args ...any) ([]Timeline, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT t.id, t.plan, t.plan_hash, t.created,
-		(SELECT COUNT(*) FROM events e WHERE e.workspace_id = t.workspace_id AND e.timeline_id = t.id)
-		FROM timelines t `+where, args...)
+	rows, err := s.read.QueryContext(ctx, timelinesSQL+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: timelines: %w", err)
 	}
+	return scanTimelines(rows)
+}
+
+func scanTimelines(rows *sql.Rows) ([]Timeline, error) {
 	defer rows.Close()
 	var out []Timeline
 	for rows.Next() {
@@ -215,6 +254,7 @@ func (s *SQLite) timelines(ctx context.Context, where string, args ...any) ([]Ti
 			return nil, fmt.Errorf("store: timelines: %w", err)
 		}
 		t.Plan = []byte(plan)
+		var err error
 		if t.Created, err = parseStamp(created); err != nil {
 			return nil, err
 		}
@@ -299,26 +339,23 @@ func (s *SQLite) AppendEvents(ctx context.Context, workspace, id string, events 
 }
 
 func (s *SQLite) Events(ctx context.Context, workspace, id string) ([]timeline.Event, error) {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
-	}
-	defer tx.Rollback() //nolint:errcheck // read-only
-	if err := exists(ctx, tx, `SELECT 1 FROM timelines WHERE workspace_id = ? AND id = ?`, workspace, id); err != nil {
-		return nil, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT body FROM events WHERE workspace_id = ? AND timeline_id = ? ORDER BY seq`, workspace, id)
+	rows, err := s.events.QueryContext(ctx, workspace, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
 	}
 	defer rows.Close()
+	found := false
 	var out []timeline.Event
 	for rows.Next() {
-		var body string
+		found = true
+		var body sql.NullString
 		if err := rows.Scan(&body); err != nil {
 			return nil, fmt.Errorf("store: events: %w", err)
 		}
-		e, err := decodeEvent([]byte(body))
+		if !body.Valid {
+			continue // the timeline has no events
+		}
+		e, err := decodeEvent([]byte(body.String))
 		if err != nil {
 			return nil, err
 		}
@@ -326,6 +363,9 @@ func (s *SQLite) Events(ctx context.Context, workspace, id string) ([]timeline.E
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	if !found {
+		return nil, ErrNotFound
 	}
 	return out, nil
 }
