@@ -212,6 +212,18 @@ func TestTimeline(t *testing.T) {
 		assert.Equal(t, int64(1), c.State.LeftOut[0].Seq)
 		assert.Equal(t, timeline.CodeImpossible, c.State.LeftOut[0].Code)
 	})
+	t.Run("a renegotiated post", func(t *testing.T) {
+		res := e.do(http.MethodPost, "/v1/timelines", e.tokenA, item(t, "tiktok-3", events[:len(events)-2]+
+			`,{"seq":5,"at":"2027-03-09T09:00:00-05:00","kind":"post_renegotiated","by":"both","post_date":"2027-03-19","post_time":"15:30"}]`))
+		require.Equal(t, http.StatusCreated, res.Status, "%s", res.Body)
+		res = e.do(http.MethodGet, "/v1/timelines/tiktok-3/state?at=2027-03-09T10:00:00-05:00", e.tokenA, nil)
+		require.Equal(t, http.StatusOK, res.Status, "%s", res.Body)
+		var st api.StateView
+		require.NoError(t, json.Unmarshal(res.Body, &st))
+		assert.Equal(t, "2027-03-19T15:30:00-07:00", st.Post.Current.Format(time.RFC3339))
+		require.Len(t, st.Post.Shifts, 1)
+		assert.Equal(t, timeline.Step(""), st.Post.Shifts[0].Step)
+	})
 	t.Run("read back", func(t *testing.T) {
 		res := e.do(http.MethodGet, "/v1/timelines/tiktok-1", e.tokenA, nil)
 		require.Equal(t, http.StatusOK, res.Status, "%s", res.Body)
@@ -240,7 +252,7 @@ func TestTimeline(t *testing.T) {
 		require.Equal(t, http.StatusOK, res.Status, "%s", res.Body)
 		var b api.BoardView
 		require.NoError(t, json.Unmarshal(res.Body, &b))
-		assert.Equal(t, 2, b.Timelines)
+		assert.Equal(t, 3, b.Timelines)
 		assert.False(t, b.Truncated)
 		require.NotEmpty(t, b.Breached)
 		assert.Equal(t, "tiktok-1", b.Breached[0].Plan, "final approval was due Wed 13:00 EST")

@@ -193,8 +193,8 @@ func (partySchema) Schema(huma.Registry) *huma.Schema {
 type stepSchema struct{}
 
 func (stepSchema) Schema(huma.Registry) *huma.Schema {
-	return enum("A milestone of a deliverable's timeline.",
-		timeline.StepShip, timeline.StepConcept, timeline.StepConceptReview, timeline.StepCompliance, timeline.StepDraft,
+	return enum(`A milestone of a deliverable's timeline ("" on a post-date shift that was renegotiated).`,
+		"", timeline.StepShip, timeline.StepConcept, timeline.StepConceptReview, timeline.StepCompliance, timeline.StepDraft,
 		timeline.StepReview, timeline.StepRevision, timeline.StepPost, timeline.StepLiveCheck, timeline.StepReport,
 		timeline.StepInvoice, timeline.StepPayment)
 }
