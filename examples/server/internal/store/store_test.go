@@ -336,3 +336,22 @@ func TestReopen(t *testing.T) {
 	require.NoError(t, json.Unmarshal(got.Plan, &v))
 	assert.Equal(t, "150.50 USD", v["revision_fee"])
 }
+
+// TestNewerSchema: a database migrated by a newer program is refused, not
+// written to.
+func TestNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := store.OpenSQLite(ctx, dir, store.SQLiteOptions{Now: now})
+	require.NoError(t, err)
+	var v int
+	require.NoError(t, s.DB().QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v))
+	assert.Equal(t, 1, v)
+	_, err = s.DB().ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (99, '0099_future.sql', '2030-01-01T00:00:00Z')`)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+
+	_, err = store.OpenSQLite(ctx, dir, store.SQLiteOptions{Now: now})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "newer than this program's")
+}
