@@ -82,7 +82,7 @@ func TestOpenAPIDocument(t *testing.T) {
 	assert.Equal(t, []any{"time_zone"}, get(t, schemas, "SlaCalendarSpec", "required"))
 	side := get(t, schemas, "TimelineSide", "properties", "calendar", "$ref")
 	assert.Equal(t, "#/components/schemas/SlaCalendarSpec", side, "a calendar is written as its spec")
-	fee := get(t, schemas, "TimelinePlan", "properties", "revision_fee", "oneOf").([]any)
+	fee := get(t, schemas, "PricingRateCard", "properties", "extra_revision", "oneOf").([]any)
 	assert.Len(t, fee, 2, "money is a string or an object")
 	assert.NotContains(t, get(t, schemas, "TimelinePlan", "required"), "policy", "the policy may be left out")
 	assert.Contains(t, get(t, schemas, "TimelineMilestone", "properties"), "reason")
@@ -215,8 +215,8 @@ func TestProblemsCarryPaths(t *testing.T) {
 			422, []api.ProblemError{{Location: "body.plan.creator.calendar.hours[0]", Path: "plan.creator.calendar.hours[0]", Code: "malformed"}}},
 		{"timeline: an unknown key deep down", "/v1/timelines", plan(calendar("quiet_hours", `["sat-sun"]`)),
 			422, []api.ProblemError{{Location: "body.plan.creator.calendar.quiet_hours", Path: "plan.creator.calendar.quiet_hours", Code: "unknown_field"}}},
-		{"timeline: money", "/v1/timelines", plan(func(p map[string]any) { p["revision_fee"] = 150.5 }),
-			422, []api.ProblemError{{Location: "body.plan.revision_fee", Path: "plan.revision_fee", Code: "malformed"}}},
+		{"timeline: money", "/v1/timelines", plan(func(p map[string]any) { p["rate_card"].(map[string]any)["extra_revision"] = 150.5 }),
+			422, []api.ProblemError{{Location: "body.plan.rate_card.extra_revision", Path: "plan.rate_card.extra_revision", Code: "malformed"}}},
 		{"timeline: a plan that cannot fit", "/v1/timelines", plan(func(p map[string]any) { p["post_date"] = "2027-02-17" }),
 			422, []api.ProblemError{{Location: "body.plan.post_date", Path: "plan.post_date", Code: "infeasible"}}},
 		{"timeline: an id unfit for a URL", "/v1/timelines", plan(func(p map[string]any) { p["id"] = "a/b" }),

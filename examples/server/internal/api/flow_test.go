@@ -228,7 +228,7 @@ func TestTimeline(t *testing.T) {
 		res := e.do(http.MethodGet, "/v1/timelines/tiktok-1", e.tokenA, nil)
 		require.Equal(t, http.StatusOK, res.Status, "%s", res.Body)
 		plan := get(t, res.json(t), "plan")
-		assert.Equal(t, "150.50 USD", get(t, plan, "revision_fee"))
+		assert.Equal(t, "150.50 USD", get(t, plan, "rate_card", "extra_revision"))
 		assert.Equal(t, "2027-03-15", get(t, plan, "post_date"))
 		assert.Equal(t, "48 hours", get(t, plan, "policy", "review"), "the stored plan holds every policy term")
 		assert.Equal(t, "America/Los_Angeles", get(t, plan, "creator", "calendar", "time_zone"))

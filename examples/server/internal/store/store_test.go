@@ -71,8 +71,10 @@ func TestPlanRoundTrip(t *testing.T) {
 	out, err := store.DecodePlan(got.Plan)
 	require.NoError(t, err)
 
-	assert.True(t, out.RevisionFee.Equal(pricing.MustParseMoney("150.50 USD")), "revision fee %v", out.RevisionFee)
-	assert.Equal(t, "150.50 USD", out.RevisionFee.String())
+	require.NotNil(t, out.RateCard)
+	require.NotNil(t, out.RateCard.ExtraRevision)
+	assert.True(t, out.RateCard.ExtraRevision.Equal(pricing.MustParseMoney("150.50 USD")), "revision fee %v", out.RateCard.ExtraRevision)
+	assert.Equal(t, "150.50 USD", out.RateCard.ExtraRevision.String())
 	assert.Equal(t, date.New(2027, time.March, 15), out.PostDate)
 	assert.Equal(t, in.PostTime, out.PostTime)
 	require.NotNil(t, out.Product)
@@ -205,7 +207,7 @@ func TestCreateTimelineAgain(t *testing.T) {
 	assert.True(t, first.Created.Equal(again.Created))
 
 	other := p
-	other.RevisionFee = pricing.MustParseMoney("150.51 USD")
+	other.PostTime = other.PostTime.Add(0, 1, 0, 0)
 	_, _, err = s.CreateTimeline(ctx, w.ID, other)
 	assert.ErrorIs(t, err, store.ErrConflict)
 }
@@ -239,7 +241,7 @@ func TestIsolation(t *testing.T) {
 
 	// B may use the same ID for its own plan; A's is untouched.
 	other := p
-	other.RevisionFee = pricing.MustParseMoney("99.00 USD")
+	other.PostTime = other.PostTime.Add(0, 2, 0, 0)
 	_, created, err := s.CreateTimeline(ctx, b.ID, other)
 	require.NoError(t, err)
 	assert.True(t, created)
@@ -334,7 +336,7 @@ func TestReopen(t *testing.T) {
 	require.NoError(t, err)
 	var v map[string]any
 	require.NoError(t, json.Unmarshal(got.Plan, &v))
-	assert.Equal(t, "150.50 USD", v["revision_fee"])
+	assert.Equal(t, "150.50 USD", v["rate_card"].(map[string]any)["extra_revision"])
 }
 
 // TestNewerSchema: a database migrated by a newer program is refused, not
