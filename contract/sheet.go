@@ -31,7 +31,7 @@ type Sheet struct {
 	Brand    string    `json:"brand"`             // the brand's name
 	Creator  string    `json:"creator"`           // the creator's name or handle
 	Version  string    `json:"version,omitempty"` // the agreement's version ("3"), printed as "Version 3"
-	Date     date.Date `json:"date"`              // the date of this version; the zero Date (1970-01-01) is not printed
+	Date     date.Date `json:"date,omitzero"`     // the date of this version; the zero Date (1970-01-01) is not printed
 
 	// Hash is the agreement's content hash, "sha256:" and 64 lower-case
 	// hexadecimal digits, printed as "Agreement sha256:…" so that a sheet
@@ -186,7 +186,7 @@ func (o *SheetOwner) UnmarshalText(b []byte) error {
 // SheetMilestone is one point of the timeline picture. It has a Date or an
 // instant (At), not both: a post at a set time is an instant, a report due on
 // a day is a Date. An instant prints in its own location ("Wed 17 Mar 12:00
-// PDT").
+// PDT"); after a JSON round trip it keeps only its offset and prints "-0700".
 //
 // Shifted marks a date that moved after the agreement was made (a post date
 // pushed back by a late approval); Reason says why, in a sentence, and is
@@ -194,8 +194,8 @@ func (o *SheetOwner) UnmarshalText(b []byte) error {
 type SheetMilestone struct {
 	Name    string     `json:"name"`              // "Draft due", "Post", "Report (7 days)"
 	Owner   SheetOwner `json:"owner"`             // whose step it is
-	Date    date.Date  `json:"date"`              // the day, when the milestone has no time of day; zero when At is set
-	At      time.Time  `json:"at"`                // the instant, when it has one; zero when Date is set
+	Date    date.Date  `json:"date,omitzero"`     // the day, when the milestone has no time of day; zero when At is set
+	At      time.Time  `json:"at,omitzero"`       // the instant, when it has one; zero when Date is set
 	Shifted bool       `json:"shifted,omitempty"` // reports whether the date moved after signing
 	Reason  string     `json:"reason,omitempty"`  // why it moved; only with Shifted
 }
@@ -213,8 +213,8 @@ const (
 	maxSheetItems = 60   // entries of one list
 )
 
-// Validate reports every problem of s at once, as a *[problem.ValidationError]
-// (contract.ValidationError): the campaign, the brand and the creator are
+// Validate reports every problem of s at once, as a *ValidationError of the
+// module's error model, each with its JSON path and code: the campaign, the brand and the creator are
 // required; a hash must be "sha256:" and 64 lower-case hexadecimal digits; a
 // deliverable needs What, a contact a Name, a term a Term and a Meaning; a
 // milestone needs a Name, a valid Owner, exactly one of Date and At, and a

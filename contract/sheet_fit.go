@@ -267,12 +267,12 @@ type SectionEstimate struct {
 }
 
 // ErrTooLong reports a sheet that does not fit on one printed page, Letter or
-// A4. Errors that match it are *[SheetTooLongError]s; they also match
-// [problem.ErrInvalid] (contract.ErrInvalid).
+// A4. Errors that match it are *[SheetTooLongError]s; they also match the
+// module's shared ErrInvalid.
 var ErrTooLong = errors.New("contract: sheet does not fit on one page")
 
 // CodeSheetTooLong is the stable code of a sheet too long for one page, as a
-// field problem of a *[problem.ValidationError].
+// field problem of a *ValidationError.
 const CodeSheetTooLong = "sheet_too_long"
 
 // SheetTooLongError is a sheet that does not fit on one printed page: for
@@ -281,9 +281,8 @@ const CodeSheetTooLong = "sheet_too_long"
 //
 //	contract: sheet does not fit on one page: letter: 6 lines over (Payment, Terms used run past the end); a4: 2 lines over (Terms used runs past the end)
 //
-// It matches [ErrTooLong] and [problem.ErrInvalid], and reads as a
-// *[problem.ValidationError] with one problem (code [CodeSheetTooLong]) per
-// paper.
+// It matches [ErrTooLong] and the module's ErrInvalid, and reads (errors.As)
+// as a *ValidationError with one problem (code [CodeSheetTooLong]) per paper.
 type SheetTooLongError struct {
 	Overflows []SheetEstimate // one per paper that overflows: Letter, then A4
 }
