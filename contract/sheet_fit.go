@@ -374,12 +374,16 @@ func (s Sheet) fitted() (sheetLayout, error) {
 }
 
 // Estimate returns the page estimate of s on paper p (PaperAny is estimated
-// as Letter). It does not validate s.
-func (s Sheet) Estimate(p Paper) SheetEstimate {
+// as Letter), whether or not the sheet fits, or the problems of
+// [Sheet.Validate].
+func (s Sheet) Estimate(p Paper) (SheetEstimate, error) {
+	if err := s.Validate(); err != nil {
+		return SheetEstimate{}, err
+	}
 	if p == PaperAny {
 		p = PaperLetter
 	}
-	return s.layout().estimate(p)
+	return s.layout().estimate(p), nil
 }
 
 // A sheetLayout is what the renderers and the estimate share: the header, the

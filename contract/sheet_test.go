@@ -109,6 +109,8 @@ func TestSheetHTMLForPaper(t *testing.T) {
 	}
 	_, err := s.HTMLFor(contract.Paper(9))
 	assert.ErrorIs(t, err, problem.ErrInvalid)
+	_, err = contract.Sheet{}.Estimate(contract.PaperA4)
+	assert.ErrorIs(t, err, problem.ErrInvalid, "Estimate validates")
 	_, err = contract.ParsePaper("legal")
 	var pe *problem.ParseError
 	require.ErrorAs(t, err, &pe)
@@ -306,7 +308,8 @@ func TestSheetTooLong(t *testing.T) {
 	longest := sheetsample.Max()
 	require.NoError(t, longest.Fit())
 	for _, p := range []contract.Paper{contract.PaperLetter, contract.PaperA4} {
-		e := longest.Estimate(p)
+		e, err := longest.Estimate(p)
+		require.NoError(t, err)
 		assert.Zero(t, e.Over(), "%s", p)
 		assert.LessOrEqual(t, e.Height, e.Room)
 		assert.LessOrEqual(t, e.Lines, e.Capacity)
@@ -561,6 +564,30 @@ func TestSheetValidate(t *testing.T) {
 	}
 	require.NoError(t, ok().Validate())
 	require.NoError(t, sheetsample.Typical().Validate())
+}
+
+// TestSheetHugeInput: a sheet far too big is refused by its counts and
+// sizes before any layout (a quadratic layout of 100,000 milestones would not
+// finish).
+func TestSheetHugeInput(t *testing.T) {
+	s := contract.Sheet{Campaign: strings.Repeat("c", 1<<20), Brand: "b", Creator: "k"}
+	s.Milestones = make([]contract.SheetMilestone, 100_000)
+	for i := range s.Milestones {
+		s.Milestones[i] = contract.SheetMilestone{Name: "m", Date: date.New(2027, 1, 1).Add(date.PeriodOfDays(i))}
+	}
+	s.Duties.Other = make([]string, 100_000)
+	for _, f := range []func() error{
+		s.Fit, s.Validate,
+		func() error { _, err := s.HTML(); return err },
+		func() error { _, err := s.Markdown(); return err },
+		func() error { _, err := s.TimelineSVG(); return err },
+		func() error { _, err := s.Estimate(contract.PaperLetter); return err },
+	} {
+		err := f()
+		assert.ErrorIs(t, err, problem.ErrInvalid)
+		assert.NotErrorIs(t, err, contract.ErrTooLong)
+	}
+	assert.Len(t, s.TermsUsed(), 0)
 }
 
 func TestSheetTermsUsed(t *testing.T) {

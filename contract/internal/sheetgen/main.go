@@ -52,7 +52,10 @@ func run(paper, sample, format string) error {
 		out, err = s.Markdown()
 	case "estimate":
 		for _, p := range []contract.Paper{contract.PaperLetter, contract.PaperA4} {
-			e := s.Estimate(p)
+			e, err := s.Estimate(p)
+			if err != nil {
+				return err
+			}
 			out += fmt.Sprintf("%s: %d of %d lines (%.1f of %.1f pt), over %d\n", p, e.Lines, e.Capacity, e.Height, e.Room, e.Over())
 			for _, sec := range e.Sections {
 				out += fmt.Sprintf("  %-24s column %2d  %3d lines  past %v\n", sec.Name, sec.Column, sec.Lines, sec.Past)
