@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1 || ! dpkg -s fonts-liberation >/dev/null 2>&1; then
   echo "installing chromium and poppler-utils (apt-get)"
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
