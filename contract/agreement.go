@@ -192,8 +192,8 @@ type Length struct {
 
 // PostingWindow is the dates a post may go live on, both included.
 type PostingWindow struct {
-	From date.Date `json:"from"`
-	To   date.Date `json:"to"`
+	From date.Date `json:"from,omitzero"`
+	To   date.Date `json:"to,omitzero"`
 }
 
 // Rush is an agreed rush turnaround: the policy's rush windows apply from the
