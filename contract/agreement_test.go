@@ -154,9 +154,7 @@ func TestOptThreeStates(t *testing.T) {
 				var back contract.Agreement
 				require.NoError(t, json.Unmarshal(out, &back), tc.name)
 				assert.Equal(t, o.String(), term.get(back).String(), "%s: state after a round trip", tc.name)
-				again, err := json.Marshal(back)
-				require.NoError(t, err)
-				assert.JSONEq(t, string(out), string(again), "%s: agreement after a round trip", tc.name)
+				assert.True(t, a.Equal(back), "%s: agreement after a round trip", tc.name)
 
 				got := lookup(t, out, term.path)
 				switch tc.text {
