@@ -3,6 +3,7 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/clock"
@@ -330,6 +331,53 @@ type MetricSource struct {
 	// [Agreement.MetricSourceClause] writes one from Kinds and the first
 	// reporting deadline.
 	Clause string `json:"clause,omitempty"`
+}
+
+// MetricSourceClause returns the metric-source clause as it is printed: the
+// agreement's own words when it has them, or one written from the sources and
+// the first reporting deadline of the policy ("Primary reporting source is
+// platform native analytics screenshots, with exports, provided within 7 days
+// of posting."), or "" when the agreement names no source.
+func (a Agreement) MetricSourceClause() string {
+	ms := a.Reporting.MetricSource
+	if c := strings.TrimSpace(ms.Clause); c != "" {
+		return c
+	}
+	if len(ms.Kinds) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("Primary reporting source is " + sourceWords(ms.Kinds[0]))
+	for i, k := range ms.Kinds[1:] {
+		if i == 0 {
+			b.WriteString(", with ")
+		} else {
+			b.WriteString(" and ")
+		}
+		b.WriteString(sourceWords(k))
+	}
+	if len(a.Policy.Reports) > 0 {
+		b.WriteString(", provided within " + a.Policy.Reports[0].String() + " of posting")
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// sourceWords names a metric source in a clause.
+func sourceWords(k metrics.SourceKind) string {
+	switch k {
+	case metrics.SourceScreenshot:
+		return "platform native analytics screenshots"
+	case metrics.SourceExport:
+		return "platform native analytics exports"
+	case metrics.SourceAPI:
+		return "the platform's API"
+	case metrics.SourceLinkTracker:
+		return "link-tracker analytics"
+	case metrics.SourcePromoCode:
+		return "promo-code redemptions"
+	}
+	return k.String()
 }
 
 // EscalationContact is one step of the escalation path: a person of one side

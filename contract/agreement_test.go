@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/contract"
+	"github.com/creatorops/creatorops/metrics"
 )
 
 // deleted is the value that makes setPath delete a key.
@@ -295,4 +296,19 @@ func TestSamples(t *testing.T) {
 
 	_, err := contract.DecodeAgreement(readSample(t, "toolong"))
 	require.NoError(t, err)
+}
+
+func TestMetricSourceClause(t *testing.T) {
+	a := contract.SampleAgreement()
+	assert.Equal(t, "Primary reporting source is platform native analytics screenshots or exports, provided within 7 days of posting.", a.MetricSourceClause())
+
+	a.Reporting.MetricSource.Clause = ""
+	assert.Equal(t, "Primary reporting source is platform native analytics screenshots, with platform native analytics exports, provided within 7 days of posting.", a.MetricSourceClause())
+
+	a.Reporting.MetricSource.Kinds = []metrics.SourceKind{metrics.SourceLinkTracker, metrics.SourcePromoCode, metrics.SourceAPI}
+	a.Policy.Reports = nil
+	assert.Equal(t, "Primary reporting source is link-tracker analytics, with promo-code redemptions and the platform's API.", a.MetricSourceClause())
+
+	a.Reporting.MetricSource.Kinds = nil
+	assert.Equal(t, "", a.MetricSourceClause())
 }

@@ -191,3 +191,13 @@ func TestEqual(t *testing.T) {
 	assert.False(t, a.Equal(b))
 	assert.True(t, contract.Agreement{}.Equal(contract.Agreement{}), "agreements that do not validate compare too")
 }
+
+func BenchmarkHash(b *testing.B) {
+	a := contract.SampleAgreement()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := a.Hash(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -271,3 +271,16 @@ func TestPlan(t *testing.T) {
 	_, err = a.Plan(0)
 	requireProblem(t, err, "kickoff", "required")
 }
+
+func BenchmarkCheck(b *testing.B) {
+	for _, name := range []string{"good", "toolong"} {
+		b.Run(name, func(b *testing.B) {
+			a, err := contract.DecodeAgreement(readSample(b, name))
+			require.NoError(b, err)
+			b.ReportAllocs()
+			for b.Loop() {
+				contract.Check(a)
+			}
+		})
+	}
+}

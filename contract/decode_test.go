@@ -130,3 +130,14 @@ func TestDecodeAgreementErrorsAreModuleErrors(t *testing.T) {
 	require.True(t, errors.As(err, &fe))
 	assert.Equal(t, "campaign", fe.Path)
 }
+
+func BenchmarkDecodeAgreement(b *testing.B) {
+	doc := readSample(b, "good")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if _, err := contract.DecodeAgreement(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
