@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"time"
@@ -51,13 +52,20 @@ func ApprovalTimes(durations []time.Duration) (DurationStats, error) {
 		// non-negative, so halving each first cannot overflow.
 		median = a/2 + b/2 + (a%2+b%2+1)/2
 	}
-	// Sum in decimal: n durations near MaxInt64 overflow int64.
-	sum := decimal.Zero
+	// Sum in 128 bits: n durations near MaxInt64 overflow int64. The sum is
+	// below n·2⁶³, so its high word is below n and the division cannot
+	// overflow; the mean, at most the largest duration, fits a Duration.
+	var hi, lo uint64
 	for _, d := range sorted {
-		sum = sum.Add(decimal.NewFromInt(int64(d)))
+		var c uint64
+		lo, c = bits.Add64(lo, uint64(d), 0)
+		hi += c
 	}
-	mean := sum.DivRound(decimal.NewFromInt(int64(n)), 0).IntPart()
-	return DurationStats{N: int64(n), Mean: time.Duration(mean), Median: median, Min: sorted[0], Max: sorted[n-1]}, nil
+	q, r := bits.Div64(hi, lo, uint64(n))
+	if r >= uint64(n)-r { // half up
+		q++
+	}
+	return DurationStats{N: int64(n), Mean: time.Duration(q), Median: median, Min: sorted[0], Max: sorted[n-1]}, nil
 }
 
 // RevisionsPerDeliverable returns revision rounds per deliverable, revisions/deliverables,

@@ -1,7 +1,9 @@
 package metrics_test
 
 import (
+	"github.com/shopspring/decimal"
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -113,4 +115,29 @@ func TestOnTimeRateNegativeCounts(t *testing.T) {
 	r, err := metrics.OnTime{OnTime: math.MaxInt64, Late: math.MaxInt64}.Rate()
 	require.NoError(t, err)
 	assert.True(t, r.Equal(dec("0.5")), "Rate() of huge counts = %v, want 0.5", r)
+}
+
+// TestApprovalTimesMeanMatchesDecimal holds the 128-bit mean to an exact
+// decimal mean, rounded half up, on random durations up to MaxInt64.
+func TestApprovalTimesMeanMatchesDecimal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 2000 {
+		ds := make([]time.Duration, 1+rng.IntN(9))
+		sum := decimal.Zero
+		for i := range ds {
+			switch rng.IntN(3) {
+			case 0:
+				ds[i] = time.Duration(rng.Int64())
+			case 1:
+				ds[i] = time.Duration(math.MaxInt64 - rng.Int64N(3))
+			default:
+				ds[i] = time.Duration(rng.Int64N(10))
+			}
+			sum = sum.Add(decimal.NewFromInt(int64(ds[i])))
+		}
+		want := sum.DivRound(decimal.NewFromInt(int64(len(ds))), 0).IntPart()
+		got, err := metrics.ApprovalTimes(ds)
+		require.NoError(t, err)
+		require.Equal(t, time.Duration(want), got.Mean, "ApprovalTimes(%v).Mean", ds)
+	}
 }

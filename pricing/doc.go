@@ -31,6 +31,24 @@
 // lines; [Quote.Type] says which ([QuoteType]). [SampleRateCard] is sample
 // data to start from, not market data.
 //
+// # Deals
+//
+// A deal is several deliverables priced as one offer ("1 TikTok video 20–35
+// s + 3 story frames"). A [DealRequest] holds [DealItem] values, each a
+// [Request] (embedded: in JSON an item is a request's object with a
+// "name") under a name unique within the deal, and the terms of the whole
+// deal: whitelisting, exclusivity and Net 0 payment, each charged once. Rush,
+// usage rights and revision rounds stay on the item they concern.
+// [DecodeDealRequest] reads one strictly, with paths such as
+// "items[1].usage.duration". [RateCard.Deal] prices each item as
+// [RateCard.Quote] would (its line codes prefixed with its name,
+// "stories/instagram-story-set"), then the deal's own lines, the Net 0
+// surcharge last, on the sum of every other line. A [DealQuote] holds each
+// item's lines and subtotal, the deal's lines, and a total that is exactly
+// the sum of every line; [DealQuote.Check] verifies it. [RateCard.ExtraRevisions]
+// prices revision rounds beyond the included ones with the line Quote
+// gives them, for the timeline engine's extra feedback rounds.
+//
 // # Errors
 //
 // Errors are the module's shared types: a *[ParseError] for text that does

@@ -81,8 +81,9 @@ const (
 	CodeNegative         = "negative"                   // a negative fee, percentage or spend cap
 	CodeZeroDuration     = "zero_duration"              // a zero-length duration or number of months
 	CodeConflict         = "conflict"                   // both of two exclusive fields set (percent and fixed)
-	CodeDuplicate        = "duplicate"                  // a code, scope or usage tier given twice on a card
+	CodeDuplicate        = "duplicate"                  // a code, scope or usage tier given twice on a card, an item name twice in a deal
 	CodeNoRule           = "no_rule"                    // nothing on the card prices what is asked
+	CodeDealLevel        = "deal_level"                 // a term of the whole deal (Net 0, whitelisting, exclusivity) set on one item of a deal
 )
 
 // newProblems returns an empty problem list of this package.

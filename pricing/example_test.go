@@ -163,3 +163,59 @@ func ExampleDecodeRateCard() {
 	// Output:
 	// 3 months | 1320.00 USD
 }
+
+// "1 TikTok video 20–35 s + 3 story frames": paid usage on the video, Net 0
+// payment on the whole deal. Each item is priced like a quote of its own,
+// its line codes prefixed with its name; the Net 0 surcharge is a deal line,
+// computed once on every other line; the total is the sum of every line.
+func ExampleRateCard_Deal() {
+	card := pricing.SampleRateCard()
+	q, err := card.Deal(pricing.DealRequest{
+		Items: []pricing.DealItem{
+			{Name: "tiktok-video", Request: pricing.Request{Platform: "tiktok", Format: "short_video", Seconds: 30,
+				Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok"}, Duration: pricing.Months(3)}}},
+			{Name: "stories", Request: pricing.Request{Platform: "instagram", Format: "story", Quantity: 3}},
+		},
+		NetZero: true,
+	}, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, it := range q.Items {
+		for _, l := range it.Lines {
+			fmt.Printf("%-31s %11s  %s\n", l.Code, l.Amount, l.Rule)
+		}
+		fmt.Printf("%-31s %11s\n", it.Name+" subtotal", it.Subtotal)
+	}
+	for _, l := range q.Lines {
+		fmt.Printf("%-31s %11s  %s\n", l.Code, l.Amount, l.Rule)
+	}
+	fmt.Printf("%-31s %11s  %s\n", "total", q.Total, q.PaymentTerms)
+	// Output:
+	// tiktok-video/tiktok-short-video 2500.00 USD  tiktok short_video (15–60 s): 1 × 2500.00 USD = 2500.00 USD
+	// tiktok-video/usage               750.00 USD  usage rights, paid, 3 months (tiktok): 30% of base 2500.00 USD = 750.00 USD
+	// tiktok-video subtotal           3250.00 USD
+	// stories/instagram-story-set      900.00 USD  instagram story: 3 units at 900.00 USD per 3 = 900.00 USD
+	// stories subtotal                 900.00 USD
+	// net_zero                         124.50 USD  Net 0 payment (instead of Net 30): 3% of subtotal 4150.00 USD = 124.50 USD
+	// total                           4274.50 USD  Net 0
+}
+
+// The timeline engine prices feedback rounds beyond the included ones with
+// the same line a quote's revision rounds get.
+func ExampleRateCard_ExtraRevisions() {
+	card := pricing.SampleRateCard()
+	l, err := card.ExtraRevisions(2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(l.Code, l.Amount, "|", l.Rule)
+	card.ExtraRevision = nil
+	_, err = card.ExtraRevisions(2)
+	fmt.Println(err, errors.Is(err, pricing.ErrNoRule))
+	// Output:
+	// revisions 600.00 USD | extra revision rounds: 2 × 300.00 USD = 600.00 USD
+	// pricing: extra revisions: rounds: the card prices no extra revision round true
+}

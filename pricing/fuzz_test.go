@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -261,5 +262,64 @@ func FuzzDecodeRateCard(f *testing.F) {
 		require.NoError(t, err)
 		_, err = pricing.DecodeRateCard(out)
 		require.NoError(t, err, "re-decoding a valid card:\n%s", out)
+	})
+}
+
+// FuzzDecodeDealRequest checks that DecodeDealRequest never panics, that
+// every error is a *ValidationError with problems, and that a deal it
+// accepts either prices on the sample card to a consistent quote whose
+// JSON reads back Equal, or is refused with ErrInvalid; the request's own
+// JSON decodes again and prices the same.
+func FuzzDecodeDealRequest(f *testing.F) {
+	good, _ := json.Marshal(pricing.DealRequest{
+		Items: []pricing.DealItem{
+			{Name: "tiktok-video", Request: sixLineRequest()},
+			{Name: "stories", Request: pricing.Request{Platform: "instagram", Format: "story", Quantity: 3, Revisions: 4}},
+		},
+		Whitelisting: &pricing.WhitelistingRequest{Months: 2, SpendCap: pricing.MustParseMoney("5000 USD")},
+		NetZero:      true,
+	})
+	f.Add(good)
+	if b, err := os.ReadFile("testdata/deal_request.json"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte(`{"items":[{"name":"v","platform":"tiktok","format":"short_video","seconds":30}]}`))
+	f.Add([]byte(`{"items":[{"name":"v","platform":"tiktok","format":"short_video","seconds":30,"net_zero":true},{"name":"v"}],"exclusivity":{"scope":"x","months":0}}`))
+	f.Add([]byte(`{"items":[{"name":"a/b\u0000","quantity":-1,"Quantity":2,"usage":{"duration":"3 fortnights"}}],"items":null}`))
+	f.Add([]byte(`{"items":[]}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`{"items":[{"name":"é","platform":"instagram","format":"story","quantity":1000000}],"whitelisting":{"months":12,"spend_cap":"1e3 USD"}}`))
+	card := pricing.SampleRateCard()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		req, err := pricing.DecodeDealRequest(b)
+		if err != nil {
+			var ve *pricing.ValidationError
+			require.ErrorAs(t, err, &ve)
+			require.NotEmpty(t, ve.Problems)
+			require.ErrorIs(t, err, pricing.ErrInvalid)
+			return
+		}
+		require.NotEmpty(t, req.Items)
+		require.LessOrEqual(t, len(req.Items), pricing.MaxDealItems)
+		q, err := card.Deal(req, issued)
+		if err != nil {
+			var ve *pricing.ValidationError
+			require.ErrorAs(t, err, &ve)
+			require.NotEmpty(t, ve.Problems)
+			return
+		}
+		require.NoError(t, q.Check())
+		out, err := json.Marshal(q)
+		require.NoError(t, err)
+		var back pricing.DealQuote
+		require.NoError(t, json.Unmarshal(out, &back), "%s", out)
+		require.True(t, back.Equal(q), "deal quote JSON does not read back:\n%s", out)
+		again, err := json.Marshal(req)
+		require.NoError(t, err)
+		req2, err := pricing.DecodeDealRequest(again)
+		require.NoError(t, err, "re-decoding an accepted deal:\n%s", again)
+		q2, err := card.Deal(req2, issued)
+		require.NoError(t, err)
+		require.True(t, q2.Equal(q), "the re-decoded deal prices differently:\n%s", again)
 	})
 }

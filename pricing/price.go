@@ -137,45 +137,14 @@ func (c *RateCard) price(req Request, issued time.Time) (Quote, error) {
 			pr.fixedLine("usage", KindUsage, what, *tier.Fixed)
 		}
 	}
-	// Whitelisting.
 	if w := req.Whitelisting; w != nil {
-		r := c.Whitelisting
-		pr.timesLine("request.whitelisting.months", "whitelisting", KindWhitelisting, int64(w.Months), r.MonthlyFee, func(amt Money) string {
-			rule := "whitelisting (paid ads from the creator's handle; "
-			if w.SpendCap.IsValid() {
-				rule += "spend cap " + w.SpendCap.String()
-			} else {
-				rule += "no spend cap"
-			}
-			if len(w.Regions) > 0 {
-				rule += "; regions " + strings.Join(w.Regions, ", ")
-			} else {
-				rule += "; no regions set"
-			}
-			return rule + "): " + strconv.Itoa(w.Months) + " months × " + r.MonthlyFee.String() + " = " + amt.String()
-		})
-		if r.SetupFee.Sign() != 0 {
-			pr.fixedLine("whitelisting_setup", KindWhitelistingSetup, "whitelisting setup", r.SetupFee)
-		}
+		pr.whitelisting("request.whitelisting", w)
 	}
-	// Exclusivity.
 	if e := req.Exclusivity; e != nil {
-		for _, r := range c.Exclusivity {
-			if r.Scope == e.Scope {
-				pr.timesLine("request.exclusivity.months", "exclusivity:"+r.Scope, KindExclusivity, int64(e.Months), r.MonthlyFee, func(amt Money) string {
-					return "exclusivity, scope " + strconv.Quote(r.Scope) + ": " + strconv.Itoa(e.Months) + " months × " + r.MonthlyFee.String() + " = " + amt.String()
-				})
-				break
-			}
-		}
+		pr.exclusivity("request.exclusivity", e)
 	}
-	// Extra revision rounds.
 	if extra := req.Revisions - base.IncludedRevisions; extra > 0 {
-		fee := *c.ExtraRevision
-		pr.timesLine("request.revisions", "revisions", KindRevisions, extra, fee, func(amt Money) string {
-			return "extra revision rounds: " + strconv.FormatInt(req.Revisions, 10) + " asked, " + strconv.FormatInt(base.IncludedRevisions, 10) +
-				" included, " + strconv.FormatInt(extra, 10) + " × " + fee.String() + " = " + amt.String()
-		})
+		pr.revisions("request.revisions", extra, strconv.FormatInt(req.Revisions, 10)+" asked, "+strconv.FormatInt(base.IncludedRevisions, 10)+" included, ")
 	}
 	// Rush.
 	if req.Rush {
@@ -188,15 +157,7 @@ func (c *RateCard) price(req Request, issued time.Time) (Quote, error) {
 	terms := "Net " + strconv.Itoa(c.NetDays)
 	// Net 0 surcharge, last: it may be a percentage of everything above.
 	if req.NetZero {
-		terms = "Net 0"
-		what := "Net 0 payment (instead of Net " + strconv.Itoa(c.NetDays) + ")"
-		if c.NetZero.Percent != nil {
-			if sub, err := sumLines(pr.lines, c.Currency); pr.ok("request.net_zero", err) {
-				pr.percentLine("request.net_zero", "net_zero", KindNetZero, what, *c.NetZero.Percent, sub, "subtotal")
-			}
-		} else {
-			pr.fixedLine("net_zero", KindNetZero, what, *c.NetZero.Fixed)
-		}
+		terms = pr.netZero("request.net_zero")
 	}
 	if err := p.Err("request"); err != nil {
 		return Quote{}, err
@@ -206,6 +167,69 @@ func (c *RateCard) price(req Request, issued time.Time) (Quote, error) {
 		return Quote{}, problem.NewValidationError(pkg, "request", problem.Problems(pkg, "request", err))
 	}
 	return q, nil
+}
+
+// whitelisting adds the whitelisting line, w.Months × the monthly fee, and
+// the setup fee's line unless it is zero; path is where w is
+// ("request.whitelisting").
+func (pr *pricer) whitelisting(path string, w *WhitelistingRequest) {
+	r := pr.c.Whitelisting
+	pr.timesLine(path+".months", "whitelisting", KindWhitelisting, int64(w.Months), r.MonthlyFee, func(amt Money) string {
+		rule := "whitelisting (paid ads from the creator's handle; "
+		if w.SpendCap.IsValid() {
+			rule += "spend cap " + w.SpendCap.String()
+		} else {
+			rule += "no spend cap"
+		}
+		if len(w.Regions) > 0 {
+			rule += "; regions " + strings.Join(w.Regions, ", ")
+		} else {
+			rule += "; no regions set"
+		}
+		return rule + "): " + strconv.Itoa(w.Months) + " months × " + r.MonthlyFee.String() + " = " + amt.String()
+	})
+	if r.SetupFee.Sign() != 0 {
+		pr.fixedLine("whitelisting_setup", KindWhitelistingSetup, "whitelisting setup", r.SetupFee)
+	}
+}
+
+// exclusivity adds the line of e.Months × the monthly fee of e's scope;
+// path is where e is ("request.exclusivity").
+func (pr *pricer) exclusivity(path string, e *ExclusivityRequest) {
+	for _, r := range pr.c.Exclusivity {
+		if r.Scope == e.Scope {
+			pr.timesLine(path+".months", "exclusivity:"+r.Scope, KindExclusivity, int64(e.Months), r.MonthlyFee, func(amt Money) string {
+				return "exclusivity, scope " + strconv.Quote(r.Scope) + ": " + strconv.Itoa(e.Months) + " months × " + r.MonthlyFee.String() + " = " + amt.String()
+			})
+			return
+		}
+	}
+}
+
+// revisions adds the line of extra revision rounds, extra × the card's
+// ExtraRevision fee. asked, when not empty, says how many rounds were asked
+// and included ("3 asked, 1 included, "). [RateCard.Quote] and
+// [RateCard.ExtraRevisions] share it, so both word and round the line alike.
+func (pr *pricer) revisions(path string, extra int64, asked string) {
+	fee := *pr.c.ExtraRevision
+	pr.timesLine(path, "revisions", KindRevisions, extra, fee, func(amt Money) string {
+		return "extra revision rounds: " + asked + strconv.FormatInt(extra, 10) + " × " + fee.String() + " = " + amt.String()
+	})
+}
+
+// netZero adds the Net 0 surcharge: a percentage of the sum of every line
+// priced so far, or a fixed fee. It returns the payment terms, "Net 0".
+func (pr *pricer) netZero(path string) string {
+	c := pr.c
+	what := "Net 0 payment (instead of Net " + strconv.Itoa(c.NetDays) + ")"
+	if c.NetZero.Percent != nil {
+		if sub, err := sumLines(pr.lines, c.Currency); pr.ok(path, err) {
+			pr.percentLine(path, "net_zero", KindNetZero, what, *c.NetZero.Percent, sub, "subtotal")
+		}
+	} else {
+		pr.fixedLine("net_zero", KindNetZero, what, *c.NetZero.Fixed)
+	}
+	return "Net 0"
 }
 
 // assemble builds a quote around lines, or fails when a subtotal or the

@@ -76,21 +76,33 @@ func (req *Request) validate(p *problem.List) {
 		}
 	}
 	if w := req.Whitelisting; w != nil {
-		if w.Months == 0 {
-			p.Add("request.whitelisting.months", CodeZeroDuration, "months must not be zero")
-		} else {
-			count("request.whitelisting.months", w.Months, 1, maxMonths, p)
-		}
-		if w.SpendCap.IsNegative() {
-			p.Add("request.whitelisting.spend_cap", CodeNegative, strconv.Quote(w.SpendCap.String())+" is negative")
-		}
+		w.validate("request.whitelisting", p)
 	}
 	if e := req.Exclusivity; e != nil {
-		if e.Months == 0 {
-			p.Add("request.exclusivity.months", CodeZeroDuration, "months must not be zero")
-		} else {
-			count("request.exclusivity.months", e.Months, 1, maxMonths, p)
-		}
+		e.validate("request.exclusivity", p)
+	}
+}
+
+// validate checks what can be checked without a card, with paths under
+// path ("request.whitelisting", or "whitelisting" of a deal).
+func (w *WhitelistingRequest) validate(path string, p *problem.List) {
+	if w.Months == 0 {
+		p.Add(path+".months", CodeZeroDuration, "months must not be zero")
+	} else {
+		count(path+".months", w.Months, 1, maxMonths, p)
+	}
+	if w.SpendCap.IsNegative() {
+		p.Add(path+".spend_cap", CodeNegative, strconv.Quote(w.SpendCap.String())+" is negative")
+	}
+}
+
+// validate checks what can be checked without a card, with paths under
+// path ("request.exclusivity", or "exclusivity" of a deal).
+func (e *ExclusivityRequest) validate(path string, p *problem.List) {
+	if e.Months == 0 {
+		p.Add(path+".months", CodeZeroDuration, "months must not be zero")
+	} else {
+		count(path+".months", e.Months, 1, maxMonths, p)
 	}
 }
 
@@ -147,27 +159,44 @@ func (c *RateCard) checkRequest(req Request, p *problem.List) (BaseRate, UsageTi
 		}
 	}
 	if w := req.Whitelisting; w != nil {
-		if c.Whitelisting == nil {
-			p.Add("request.whitelisting", CodeNoRule, "the card does not price whitelisting", noRule...)
-		} else if w.Months > 0 && c.Whitelisting.MaxMonths > 0 && w.Months <= maxMonths {
-			count("request.whitelisting.months", w.Months, 1, c.Whitelisting.MaxMonths, p)
-		}
-		if w.SpendCap.IsValid() && w.SpendCap.Currency() != c.Currency {
-			p.Add("request.whitelisting.spend_cap", CodeCurrencyMismatch, strconv.Quote(w.SpendCap.String())+" is not in the card's currency "+c.Currency, ErrCurrencyMismatch)
-		}
+		c.checkWhitelisting("request.whitelisting", w, p)
 	}
 	if e := req.Exclusivity; e != nil {
-		if !slices.ContainsFunc(c.Exclusivity, func(r ExclusivityRate) bool { return r.Scope == e.Scope }) {
-			p.Add("request.exclusivity.scope", CodeNoRule, "no exclusivity rate for scope "+strconv.Quote(e.Scope), noRule...)
-		}
+		c.checkExclusivity("request.exclusivity", e, p)
 	}
 	if req.Rush && c.Rush == nil {
 		p.Add("request.rush", CodeNoRule, "the card does not price a rush turnaround", noRule...)
 	}
-	if req.NetZero && c.NetZero == nil {
-		p.Add("request.net_zero", CodeNoRule, "the card does not price Net 0 payment", noRule...)
+	if req.NetZero {
+		c.checkNetZero("request.net_zero", p)
 	}
 	return base, tier
+}
+
+// checkWhitelisting checks w against the card, with paths under path.
+func (c *RateCard) checkWhitelisting(path string, w *WhitelistingRequest, p *problem.List) {
+	if c.Whitelisting == nil {
+		p.Add(path, CodeNoRule, "the card does not price whitelisting", noRule...)
+	} else if w.Months > 0 && c.Whitelisting.MaxMonths > 0 && w.Months <= maxMonths {
+		count(path+".months", w.Months, 1, c.Whitelisting.MaxMonths, p)
+	}
+	if w.SpendCap.IsValid() && w.SpendCap.Currency() != c.Currency {
+		p.Add(path+".spend_cap", CodeCurrencyMismatch, strconv.Quote(w.SpendCap.String())+" is not in the card's currency "+c.Currency, ErrCurrencyMismatch)
+	}
+}
+
+// checkExclusivity checks e against the card, with paths under path.
+func (c *RateCard) checkExclusivity(path string, e *ExclusivityRequest, p *problem.List) {
+	if !slices.ContainsFunc(c.Exclusivity, func(r ExclusivityRate) bool { return r.Scope == e.Scope }) {
+		p.Add(path+".scope", CodeNoRule, "no exclusivity rate for scope "+strconv.Quote(e.Scope), noRule...)
+	}
+}
+
+// checkNetZero reports at path a card that does not price Net 0 payment.
+func (c *RateCard) checkNetZero(path string, p *problem.List) {
+	if c.NetZero == nil {
+		p.Add(path, CodeNoRule, "the card does not price Net 0 payment", noRule...)
+	}
 }
 
 func paidWord(paid bool) string {

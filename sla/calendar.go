@@ -52,21 +52,46 @@ const MaxDateIntervals = 32
 // once, in a *[ValidationError] whose problems carry the path of the field at
 // fault ("hours[1]"); each wraps [ErrInvalid].
 func NewCalendar(spec CalendarSpec) (*Calendar, error) {
+	return newCalendar(spec, loadZone)
+}
+
+// loadZone loads a calendar's zone by name, as NewCalendar does.
+func loadZone(name string) (*time.Location, error) {
+	if err := zoneNameProblem(name); err != nil {
+		return nil, err
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, unknownZone(name)
+	}
+	return loc, nil
+}
+
+// zoneNameProblem reports a zone name no calendar may have: none, or "Local".
+func zoneNameProblem(name string) error {
+	switch name {
+	case "":
+		return fieldErr("time_zone", CodeRequired, `required: an IANA time zone name such as "America/New_York" or "UTC"`)
+	case "Local":
+		return fieldErr("time_zone", CodeUnknownZone, `"Local" (the machine's zone) is not allowed: name the zone`)
+	}
+	return nil
+}
+
+func unknownZone(name string) error {
+	return fieldErr("time_zone", CodeUnknownZone, "unknown time zone "+problem.Quote(name))
+}
+
+// newCalendar builds spec's calendar with its zone from load.
+func newCalendar(spec CalendarSpec, load func(string) (*time.Location, error)) (*Calendar, error) {
 	var errs []error
 	c := &Calendar{}
 	c.spec.TimeZone = spec.TimeZone
-	switch spec.TimeZone {
-	case "":
-		errs = append(errs, fieldErr("time_zone", CodeRequired, `required: an IANA time zone name such as "America/New_York" or "UTC"`))
-	case "Local":
-		errs = append(errs, fieldErr("time_zone", CodeUnknownZone, `"Local" (the machine's zone) is not allowed: name the zone`))
-	default:
-		loc, err := time.LoadLocation(spec.TimeZone)
-		if err != nil {
-			errs = append(errs, fieldErr("time_zone", CodeUnknownZone, "unknown time zone "+problem.Quote(spec.TimeZone)))
-		}
-		c.loc = loc
+	loc, err := load(spec.TimeZone)
+	if err != nil {
+		errs = append(errs, err)
 	}
+	c.loc = loc
 
 	hours := spec.Hours
 	if len(hours) == 0 {

@@ -29,8 +29,40 @@ func daysFromCivil(y int64, m, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
-// civilFromDays is the inverse of daysFromCivil.
+// civilFromDays is the inverse of daysFromCivil. Within ±a million years of
+// 1970 it uses Neri and Schneider's algorithm ("Euclidean affine functions and
+// their application to calendar algorithms", 2022), in 32-bit arithmetic with
+// constant divisors that compile to multiplications; the day walks of the clock
+// call it once per day. Beyond that it falls back to Hinnant's.
 func civilFromDays(z int64) (y int64, m, d int) {
+	const (
+		cycles = 2800                    // 400-year cycles moved so that the day number is unsigned
+		shift  = 719468 + 146097*cycles  // day 0 of year 0 (March-based), moved
+		years  = 400 * cycles            // the years that moves
+		limit  = (1<<32-4)/4 - shift - 1 // 4n+3 must fit in 32 bits
+	)
+	if z >= -shift && z <= limit {
+		n := uint32(z + shift)
+		n1 := 4*n + 3
+		c := n1 / 146097
+		nc := n1 % 146097 / 4
+		p := uint64(2939745) * uint64(4*nc+3)
+		ny := uint32(p) / 2939745 / 4
+		n3 := 2141*ny + 197913
+		y = int64(100*c+uint32(p>>32)) - years
+		m, d = int(n3>>16), int((n3&0xFFFF)/2141)+1
+		if ny >= 306 {
+			y++
+			m -= 12
+		}
+		return y, m, d
+	}
+	return civilFromDaysSlow(z)
+}
+
+// civilFromDaysSlow is Howard Hinnant's civil_from_days, for every int64 day
+// number whose year fits.
+func civilFromDaysSlow(z int64) (y int64, m, d int) {
 	z += 719468
 	era := z / 146097
 	if z < 0 && z%146097 != 0 {

@@ -105,7 +105,8 @@
 // does, and the working time from year 1 to year 9999 well under a
 // millisecond. The index is computed on first use, not when the calendar is
 // built, so building a calendar and computing its first deadline costs tens of
-// microseconds, most of it loading the time zone; the first query of a stretch
+// microseconds, most of it loading the time zone (build many calendars with
+// one [Zones] to load each zone once); the first query of a stretch
 // of time allocates its months, and later ones allocate nothing. From 2100 a
 // zone's offsets follow its rule, which repeats with the 400-year Gregorian
 // cycle, and years without special dates share the index of their year in the

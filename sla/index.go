@@ -429,13 +429,13 @@ func (c *Calendar) entryValue(e *entry, m int) int64 {
 
 // view returns the pieces and values of day d.
 func (c *Calendar) view(d int64) *dayView {
-	y, m, _ := civilFromDays(d)
+	y, m, dd := civilFromDays(d)
 	yr := c.yearRec(y)
 	if yr == nil {
 		return &c.tmpl[weekdayOf(d)]
 	}
 	mi := c.month(yr, m)
-	off := int32(d - daysFromCivil(y, m, 1))
+	off := int32(dd - 1)
 	if i := entryAt(mi.ents, off); i < len(mi.ents) && mi.ents[i].off <= off {
 		if v := mi.ents[i].view; v != nil {
 			return v

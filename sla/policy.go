@@ -192,7 +192,9 @@ func (p Policy) Validate() error {
 		l.AddErr("posting_days", err)
 	}
 	for i, w := range p.Reports {
-		need(problem.Index("reports", i), w)
+		if w.IsZero() {
+			need(problem.Index("reports", i), w)
+		}
 	}
 	if !p.Payment.Trigger.valid() {
 		l.Add("payment.trigger", CodeMalformed, "unknown trigger "+problem.Quote(string(p.Payment.Trigger))+

@@ -86,28 +86,26 @@ func (c *Calendar) dueDays(start time.Time, n int64) time.Time {
 }
 
 func (c *Calendar) dueBusinessDays(start time.Time, n int64) time.Time {
-	s := c.NextWorking(start)
+	// One walk finds the working instant s at or after start (NextWorking),
+	// the day whose working time s belongs to, and that day's working time
+	// before s: the piece that holds s is the one NextWorking stops in.
 	r := c.newResolver()
-	ds, _ := r.wall(s)
+	d0, _ := r.wall(start)
 	var buf pieceBuf
-	// The working day of s, and the working time of that day before s.
-	owner, o := ds, time.Duration(0)
-	for d := c.firstDay(&r, ds); d <= ds; d++ {
+	owner, o, found := int64(0), time.Duration(0), false
+	for d := c.firstDay(&r, d0); d <= d0 && !found; d++ {
 		var sum time.Duration
-		found := false
 		for _, p := range c.pieces(&r, mWork, d, &buf) {
-			from, avail, ok := clipFrom(p, s)
-			if ok && !from.After(s) {
-				owner, found = d, true
-				sum += time.Duration(p.b-p.a)*time.Second - avail
+			if from, _, ok := clipFrom(p, start); ok {
+				owner, found, o = d, true, sum+from.Sub(time.Unix(p.a, 0))
 				break
 			}
 			sum += time.Duration(p.b-p.a) * time.Second
 		}
-		if found {
-			o = sum
-			break
-		}
+	}
+	if !found {
+		// s is the first working instant of a later day.
+		owner, _ = c.seek(mDays, d0+1, 1)
 	}
 	if o == 0 {
 		target := owner

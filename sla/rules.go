@@ -30,11 +30,13 @@ func lookupDay(s string) (time.Weekday, bool) {
 // parseDays parses "mon-fri", "sat,sun", "daily", "fri-mon", "mon,wed-fri".
 func parseDays(field, input, s string) (uint8, error) {
 	var days uint8
-	items := strings.Split(s, ",")
-	for i, item := range items {
+	n := strings.Count(s, ",") + 1 // items; counted, not split, as policies are read per plan
+	for i, rest := 0, s; i < n; i++ {
+		var item string
+		item, rest, _ = strings.Cut(rest, ",")
 		item = strings.TrimSpace(item)
 		if item == "" {
-			return 0, parseErr(field, input, ",", emptyItem(i, len(items), ','))
+			return 0, parseErr(field, input, ",", emptyItem(i, n, ','))
 		}
 		if item == "daily" {
 			days = 0x7f

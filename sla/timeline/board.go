@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"github.com/creatorops/creatorops/sla"
 	"runtime"
 	"slices"
 	"sync"
@@ -113,6 +114,7 @@ type result struct {
 // flight stays on the board whatever happened to its schedule.
 func NewBoard(items []Item, now time.Time) Board {
 	res := make([]result, len(items))
+	order := byCreator(items)
 	workers := min(runtime.GOMAXPROCS(0), max(len(items)/64, 1))
 	var wg sync.WaitGroup
 	chunk := (len(items) + workers - 1) / workers
@@ -124,10 +126,13 @@ func NewBoard(items []Item, now time.Time) Board {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var r run // scratch reused for every item of this worker
+			// Scratch reused for every item of this worker: the timeline is
+			// compiled in place, the run and the state keep their buffers.
+			var tl Timeline
+			var r run
 			var st State
-			for i := lo; i < hi; i++ {
-				res[i] = evaluate(&items[i], now, &r, &st)
+			for _, i := range order[lo:hi] {
+				res[i] = evaluate(&items[i], now, &tl, &r, &st)
 			}
 		}()
 	}
@@ -135,16 +140,47 @@ func NewBoard(items []Item, now time.Time) Board {
 	return merge(res, now)
 }
 
-// evaluate computes one item with the worker's scratch run and state; the
-// result keeps nothing of them.
-func evaluate(it *Item, now time.Time, sr *run, st *State) result {
+// byCreator returns the items' indexes grouped by the creator's calendar, in
+// their order within a group: a worker then computes one calendar's deliverables
+// one after another while its index is in the CPU's cache. (Results are stored
+// by index, so the board keeps the items' order.)
+func byCreator(items []Item) []int32 {
+	ids := make(map[*sla.Calendar]int32)
+	group := make([]int32, len(items))
+	for i := range items {
+		c := items[i].Plan.Creator.Calendar
+		id, ok := ids[c]
+		if !ok {
+			id = int32(len(ids))
+			ids[c] = id
+		}
+		group[i] = id
+	}
+	start := make([]int32, len(ids)+1)
+	for _, g := range group {
+		start[g+1]++
+	}
+	for g := 1; g < len(start); g++ {
+		start[g] += start[g-1]
+	}
+	order := make([]int32, len(items))
+	for i, g := range group {
+		order[start[g]] = int32(i)
+		start[g]++
+	}
+	return order
+}
+
+// evaluate computes one item with the worker's scratch timeline, run and state;
+// the result keeps nothing of them.
+func evaluate(it *Item, now time.Time, tl *Timeline, sr *run, st *State) result {
 	r := result{card: Card{Plan: it.Plan.ID, Brand: it.Plan.Brand.Owner.Name, Creator: it.Plan.Creator.Owner.Name}}
-	tl, err := compile(it.Plan, false)
-	if err != nil {
+	if err := tl.compile(&it.Plan, false); err != nil {
 		r.card.Problem = err.Error()
 		return r
 	}
 	tl.eval(sr, it.Events, now)
+	sr.lean = true
 	sr.finish(st)
 	if err := sr.errs.Err("events"); err != nil {
 		r.card.Problem = err.Error()
@@ -153,6 +189,21 @@ func evaluate(it *Item, now time.Time, sr *run, st *State) result {
 	c := &r.card
 	c.WaitingOn = append([]Party(nil), st.WaitingOn...)
 	c.Post, c.Shifted, c.Actions, c.Next, c.Done = st.Post.Current, len(st.Post.Shifts) > 0, len(st.Actions), st.Next, st.Done
+	var nOpen, nReviews int
+	for _, m := range st.Milestones {
+		switch m.Status {
+		case Breached, AtRisk, OnTrack:
+			nOpen++
+		case Met, MetLate:
+			nReviews += b2i(m.Step == StepReview || m.Step == StepConceptReview)
+		}
+	}
+	if nOpen > 0 {
+		c.Open = make([]OpenStep, 0, nOpen)
+	}
+	if nReviews > 0 {
+		r.reviews = make([]time.Duration, 0, nReviews)
+	}
 	for _, m := range st.Milestones {
 		switch m.Status {
 		case Breached, AtRisk, OnTrack:
@@ -196,8 +247,11 @@ func rank(s Status) int {
 func merge(res []result, now time.Time) Board {
 	b := Board{Now: now}
 	var sizes [5]int
+	nReviews, nOK := 0, 0
 	for i := range res {
 		r := &res[i]
+		nReviews += len(r.reviews)
+		nOK += b2i(r.ok)
 		sizes[0] += b2i(r.waiting[0])
 		sizes[1] += b2i(r.waiting[1])
 		sizes[2] += b2i(r.atRisk)
@@ -210,8 +264,8 @@ func merge(res []result, now time.Time) Board {
 	b.Breached = make([]Card, 0, sizes[3])
 	b.Done = make([]Card, 0, sizes[4])
 	var rounds, n int64
-	var reviews []time.Duration
-	var postings []metrics.Posting
+	reviews := make([]time.Duration, 0, nReviews)
+	postings := make([]metrics.Posting, 0, nOK)
 	for i := range res {
 		r := &res[i]
 		if r.card.Problem != "" {

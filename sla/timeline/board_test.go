@@ -146,6 +146,7 @@ func (f *boardFixture) build() ([]timeline.Item, error) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var firstErr error
+	var zones sla.Zones // as a platform would: each zone loaded once, in the measured time
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Add(1)
@@ -155,10 +156,10 @@ func (f *boardFixture) build() ([]timeline.Item, error) {
 				var c *sla.Calendar
 				var err error
 				if i < len(brands) {
-					c, err = sla.NewCalendar(f.brandSpecs[i])
+					c, err = zones.NewCalendar(f.brandSpecs[i])
 					brands[i] = c
 				} else {
-					c, err = sla.NewCalendar(f.creatorSpecs[i-len(brands)])
+					c, err = zones.NewCalendar(f.creatorSpecs[i-len(brands)])
 					creators[i-len(brands)] = c
 				}
 				if err != nil {
@@ -209,4 +210,50 @@ func BenchmarkBoard100k(b *testing.B) {
 			b.Fatal(board.Problems[0].Problem)
 		}
 	}
+}
+
+// TestBoardCardsAgreeWithState checks every card of a board of 2,000
+// deliverables against the full State of its deliverable: the board computes
+// lean (no action reasons, no approve-by), and that must change nothing a card
+// shows.
+func TestBoardCardsAgreeWithState(t *testing.T) {
+	f := newBoardFixture(2000, 200, 20)
+	items, err := f.build()
+	require.NoError(t, err)
+	b := timeline.NewBoard(items, f.now)
+	cards := map[string]timeline.Card{}
+	for _, g := range [][]timeline.Card{b.WaitingOnBrand, b.WaitingOnCreator, b.AtRisk, b.Breached, b.Done} {
+		for _, c := range g {
+			cards[c.Plan] = c
+		}
+	}
+	seen := 0
+	for _, it := range items {
+		tl, err := timeline.Compile(it.Plan)
+		if err != nil {
+			continue // the board takes plans Compile would call infeasible; see NewBoard
+		}
+		st, err := tl.State(it.Events, f.now)
+		require.NoError(t, err)
+		c, ok := cards[it.Plan.ID]
+		if !ok {
+			assert.Empty(t, st.WaitingOn, "%s: on no board group but waiting", it.Plan.ID)
+			continue
+		}
+		seen++
+		assert.Equal(t, st.WaitingOn, c.WaitingOn, it.Plan.ID)
+		assert.True(t, st.Post.Current.Equal(c.Post), it.Plan.ID)
+		assert.Equal(t, len(st.Post.Shifts) > 0, c.Shifted, it.Plan.ID)
+		assert.Equal(t, len(st.Actions), c.Actions, it.Plan.ID)
+		assert.True(t, st.Next.Equal(c.Next), "%s: next %v, card %v", it.Plan.ID, st.Next, c.Next)
+		assert.Equal(t, st.Done, c.Done, it.Plan.ID)
+		open := 0
+		for _, m := range st.Milestones {
+			if m.Status == timeline.Breached || m.Status == timeline.AtRisk || m.Status == timeline.OnTrack {
+				open++
+			}
+		}
+		assert.Len(t, c.Open, open, it.Plan.ID)
+	}
+	assert.Greater(t, seen, 1500, "most cards compared")
 }

@@ -52,7 +52,7 @@
 // is missed too. The post-date rule still measures from the original D.
 //
 // Feedback is one consolidated round; rounds beyond the policy's included ones
-// are extra and priced at the plan's revision fee. A rush applies its shorter
+// are extra and priced by the plan's rate card (State.Extra). A rush applies its shorter
 // windows from the instant both sides have confirmed it, never before.
 //
 // # Waking up instead of polling

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/creatorops/creatorops/internal/problem"
@@ -70,6 +71,15 @@ type run struct {
 
 	next time.Time
 	errs problem.List
+	// lean skips what only a full State shows (reasons and IDs of actions,
+	// approve-by instants, the promised working time): a board's cards count
+	// actions and never show those.
+	lean bool
+	memo struct { // of promised
+		d, p time.Time
+		w    time.Duration
+		ok   bool
+	}
 }
 
 type wall struct{ h, m, s int }
@@ -82,18 +92,33 @@ type wall struct{ h, m, s int }
 // event by its index ("events[3]"); the state is computed from the others and
 // is returned with the error.
 func (t *Timeline) State(events []Event, now time.Time) (State, error) {
-	var r run
-	t.eval(&r, events, now)
+	r := runs.Get().(*run)
+	t.eval(r, events, now)
 	var st State
 	r.finish(&st)
-	return st, r.errs.Err("events")
+	err := r.errs.Err("events")
+	r.release()
+	runs.Put(r)
+	return st, err
+}
+
+// runs recycles the scratch space of State's evaluations (the steps' arena, the
+// event order): it holds no result and no state between calls, only memory.
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+// release drops r's references into the caller's data and results, keeping only
+// its buffers. Their stale contents (steps pointing at calendars) are
+// overwritten by the next run and dropped with the pool within two garbage
+// collections, so clearing them would cost time for nothing.
+func (r *run) release() {
+	*r = run{arena: r.arena[:0], steps: r.steps[:0], order: r.order[:0], all: r.all[:0], reports: r.reports[:0]}
 }
 
 // eval runs the events up to now into r, reusing r's buffers.
 func (t *Timeline) eval(r *run, events []Event, now time.Time) {
-	arena, steps, order, all := r.arena[:0], r.steps[:0], r.order[:0], r.all[:0]
+	arena, steps, order, all, reports := r.arena[:0], r.steps[:0], r.order[:0], r.all[:0], r.reports[:0]
 	*r = run{t: t, p: &t.plan.Policy, now: now, cur: t.post, errs: problem.List{Pkg: pkg},
-		arena: arena, steps: steps, order: order, all: all}
+		arena: arena, steps: steps, order: order, all: all, reports: reports}
 	if r.arena == nil {
 		r.arena = make([]step, 0, 24)
 		r.steps = make([]*step, 0, 24)
@@ -548,11 +573,22 @@ func (r *run) shift(st Step, what string, d, a time.Time) {
 // shiftedPost returns where the post would go if the step due at d were met at a.
 func (r *run) shiftedPost(d, a time.Time) time.Time {
 	cr := r.t.plan.Creator.Calendar
-	w := cr.WorkingTime(d, r.cur)
+	w := r.promised(d, r.cur)
 	if cr.WorkingTime(a, r.cur) >= w {
 		return r.cur
 	}
 	return r.candidateAfter(cr.AddWorkingTime(a, w))
+}
+
+// promised returns the creator's working time from d to p, remembering the
+// last answer: the shift rule and the state's Post.Promised ask the same.
+func (r *run) promised(d, p time.Time) time.Duration {
+	if r.memo.ok && r.memo.d.Equal(d) && r.memo.p.Equal(p) {
+		return r.memo.w
+	}
+	w := r.t.plan.Creator.Calendar.WorkingTime(d, p)
+	r.memo.d, r.memo.p, r.memo.w, r.memo.ok = d, p, w, true
+	return w
 }
 
 // candidateAfter returns the first post candidate at or after e: the post's wall
@@ -608,7 +644,7 @@ func (r *run) atRisk(s *step) time.Time {
 	switch {
 	case s.window.IsBusiness():
 		return s.cal.AddWorkingTime(s.Opened, part(s.cal.WorkingTime(s.Opened, s.Due)))
-	case s.window.String() == sla.Hours(s.window.Count()).String():
+	case s.window == sla.Hours(s.window.Count()):
 		return s.cal.AddContactTime(s.Opened, part(s.cal.ContactTime(s.Opened, s.Due)))
 	default:
 		return s.Opened.Add(part(s.Due.Sub(s.Opened))).In(s.cal.Location())
@@ -619,12 +655,16 @@ func (r *run) atRisk(s *step) time.Time {
 func (r *run) finish(st *State) {
 	*st = State{Plan: r.t.plan.ID, Now: r.now, Milestones: st.Milestones[:0], WaitingOn: st.WaitingOn[:0], Actions: st.Actions[:0]}
 	st.Post = Post{Planned: r.t.post, Current: r.cur, Shifts: r.shifts}
-	if !r.finalD.IsZero() {
-		st.Post.Promised = r.t.plan.Creator.Calendar.WorkingTime(r.finalD, r.postBefore())
+	if !r.finalD.IsZero() && !r.lean {
+		st.Post.Promised = r.promised(r.finalD, r.postBefore())
 	}
 	waiting := [2]bool{}
 	done := true
-	for _, s := range r.withPending() {
+	all := r.withPending()
+	if cap(st.Milestones) < len(all) {
+		st.Milestones = make([]Milestone, 0, len(all))
+	}
+	for _, s := range all {
 		m := s.Milestone
 		m.why = s.why
 		switch {
@@ -660,7 +700,7 @@ func (r *run) finish(st *State) {
 					r.candidate(r.recipientCal(s.Owner, false).NextContact(m.AtRisk))
 				}
 			}
-			if s.dependsOnPost {
+			if s.dependsOnPost && !r.lean {
 				m.ApproveBy = r.approveBy(s)
 			}
 		}
@@ -680,9 +720,12 @@ func (r *run) finish(st *State) {
 	}
 	st.ExtraRounds = r.rounds
 	st.FeedbackRounds = r.concepts + r.edits
-	if r.rounds > 0 && r.t.plan.RevisionFee.IsValid() {
-		if c, err := r.t.plan.RevisionFee.MulInt(r.rounds); err == nil {
-			st.ExtraCost = c // an error would need a fee beyond Money's range
+	if c := r.t.plan.RateCard; c != nil && r.rounds > 0 && !r.lean {
+		line, err := c.ExtraRevisions(r.rounds)
+		if err != nil {
+			r.errs.AddErr("rate_card.extra_revision", err)
+		} else {
+			st.Extra = line
 		}
 	}
 	st.Done = done
@@ -780,6 +823,14 @@ func (r *run) chase(s *step, st *State) {
 		return
 	}
 	a := Action{Party: s.Owner, Step: s.Step, Round: s.Round, At: at}
+	if r.lean {
+		a.Kind = FollowUp
+		if manager {
+			a.Kind = Escalate
+		}
+		st.Actions = append(st.Actions, a)
+		return
+	}
 	id := string(s.Step) + ":" + strconv.Itoa(s.Round) + ":" + strconv.Itoa(s.Escalations)
 	late := s.Step.words() + " was due " + stamp(s.Due)
 	if s.dependsOnPost {

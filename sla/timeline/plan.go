@@ -80,9 +80,12 @@ type Plan struct {
 	PostDate date.Date   `json:"post_date"`
 	PostTime clock.Clock `json:"post_time"`
 	Product  *Product    `json:"product,omitempty"`
-	// RevisionFee is the price of one feedback round beyond the included ones;
-	// the zero Money leaves extra rounds unpriced.
-	RevisionFee pricing.Money `json:"revision_fee,omitzero"`
+	// RateCard, if given, prices the feedback rounds beyond the policy's
+	// included ones with its extra revision fee
+	// ([pricing.RateCard.ExtraRevisions]): State.Extra is the priced line. It
+	// must validate and have an ExtraRevision fee. Nil leaves extra rounds
+	// counted but unpriced.
+	RateCard *pricing.RateCard `json:"rate_card,omitempty"`
 }
 
 // MaxPlanBytes bounds the JSON [DecodePlan] reads.
@@ -142,10 +145,18 @@ type Timeline struct {
 // post date (code "infeasible", with the numbers): taking every step's whole
 // window from the kickoff, final approval would be due at D, and the policy's
 // production lead time from D must end by the post.
-func Compile(p Plan) (*Timeline, error) { return compile(p, true) }
+func Compile(p Plan) (*Timeline, error) {
+	t := new(Timeline)
+	if err := t.compile(&p, true); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
 
 // compile is Compile, checking that the windows fit only when fit is set.
-func compile(p Plan, fit bool) (*Timeline, error) {
+// compile makes t the timeline of *p, or reports why it cannot be; fit checks
+// that the windows fit before the post. t is left unusable on error.
+func (t *Timeline) compile(p *Plan, fit bool) error {
 	l := problem.List{Pkg: pkg}
 	if err := p.Policy.Validate(); err != nil {
 		for _, f := range problem.Problems(pkg, "", err) {
@@ -178,13 +189,19 @@ func compile(p Plan, fit bool) (*Timeline, error) {
 	if p.Product != nil && p.Product.ShipBy.IsZero() {
 		l.Add("product.ship_by", problem.CodeRequired, "required: the date the brand ships the product by")
 	}
-	if !p.RevisionFee.IsValid() && p.RevisionFee != (pricing.Money{}) {
-		l.Add("revision_fee", problem.CodeMalformed, "invalid money")
+	if c := p.RateCard; c != nil {
+		if err := c.Validate(); err != nil {
+			for _, f := range problem.Problems(pkg, "", err) {
+				l.Problems = append(l.Problems, f.Rebase("rate_card"))
+			}
+		} else if c.ExtraRevision == nil {
+			l.Add("rate_card.extra_revision", problem.CodeRequired, "required: the fee of one extra revision round, to price extra feedback rounds")
+		}
 	}
 	if len(l.Problems) > 0 {
-		return nil, l.Err("plan")
+		return l.Err("plan")
 	}
-	t := &Timeline{plan: p}
+	*t = Timeline{plan: *p}
 	t.post = t.postAt(p.PostDate, p.PostTime)
 	for w := range 7 {
 		if p.Policy.IsPostingDay(w) {
@@ -196,7 +213,9 @@ func compile(p Plan, fit bool) (*Timeline, error) {
 	}
 	if !t.post.After(p.Kickoff) {
 		l.Add("post_date", CodeInfeasible, "the post "+stamp(t.post)+" is not after the kickoff "+stamp(p.Kickoff))
-	} else if d, ok := t.plannedApproval(); fit && ok {
+	} else if !fit {
+		// The board takes plans as they are; Compile judges them.
+	} else if d, ok := t.plannedApproval(); ok {
 		cr := p.Creator.Calendar
 		earliest := cr.Due(d, p.Policy.ProductionLead)
 		if earliest.After(t.post) {
@@ -205,10 +224,7 @@ func compile(p Plan, fit bool) (*Timeline, error) {
 				stamp(d), p.Policy.ProductionLead, hoursOf(cr.WorkingTime(d, earliest)), stamp(earliest), stamp(t.post)))
 		}
 	}
-	if len(l.Problems) > 0 {
-		return nil, l.Err("plan")
-	}
-	return t, nil
+	return l.Err("plan")
 }
 
 // MustCompile is like [Compile] but panics on error. It is for tests and

@@ -99,7 +99,10 @@ func TestLateProductShiftsThePost(t *testing.T) {
 
 func TestExtraRoundsArePriced(t *testing.T) {
 	p := workedPlan()
-	p.RevisionFee = pricing.MustParseMoney("150.00 USD")
+	card := pricing.SampleRateCard()
+	fee := pricing.MustParseMoney("150.00 USD")
+	card.ExtraRevision = &fee
+	p.RateCard = &card
 	tl := timeline.MustCompile(p)
 	evs := upToDraft()
 	at := time.Date(2027, 3, 8, 14, 0, 0, 0, ny)
@@ -112,7 +115,20 @@ func TestExtraRoundsArePriced(t *testing.T) {
 	st, err := tl.State(evs, at)
 	require.NoError(t, err)
 	assert.Equal(t, int64(2), st.ExtraRounds)
-	assert.True(t, pricing.MustParseMoney("300.00 USD").Equal(st.ExtraCost), "extra cost %v", st.ExtraCost)
+	assert.True(t, pricing.MustParseMoney("300.00 USD").Equal(st.Extra.Amount), "extra cost %v", st.Extra.Amount)
+	assert.Equal(t, int64(2), st.Extra.Quantity)
+	assert.Equal(t, pricing.KindRevisions, st.Extra.Kind)
+	assert.Contains(t, st.Extra.Rule, "2 × 150.00 USD = 300.00 USD")
+	want, err := card.ExtraRevisions(2)
+	require.NoError(t, err)
+	assert.True(t, want.Equal(st.Extra), "the card's own line")
+
+	// A card without an extra revision fee cannot price them: Compile says so.
+	bare := pricing.SampleRateCard()
+	bare.ExtraRevision = nil
+	p.RateCard = &bare
+	_, err = timeline.Compile(p)
+	assert.Equal(t, []string{"rate_card.extra_revision required"}, codes(t, err))
 	rev, _ := st.Milestone(timeline.StepReview)
 	assert.Equal(t, 4, rev.Round)
 }

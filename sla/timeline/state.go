@@ -176,11 +176,12 @@ type State struct {
 	WaitingOn []Party `json:"waiting_on,omitempty"`
 	Post      Post    `json:"post"`
 	// ExtraRounds counts the feedback rounds beyond the policy's included ones,
-	// and ExtraCost prices them at the plan's revision fee (the zero Money when
-	// the plan has none).
-	FeedbackRounds int64         `json:"feedback_rounds,omitempty"` // concept and draft feedback rounds so far
-	ExtraRounds    int64         `json:"extra_rounds,omitempty"`
-	ExtraCost      pricing.Money `json:"extra_cost,omitzero"`
+	// and Extra prices them with the plan's rate card, one explained line
+	// ("extra revision rounds: 2 × 150.00 USD = 300.00 USD"); the zero Line when
+	// there are none or the plan has no rate card.
+	FeedbackRounds int64        `json:"feedback_rounds,omitempty"` // concept and draft feedback rounds so far
+	ExtraRounds    int64        `json:"extra_rounds,omitempty"`
+	Extra          pricing.Line `json:"extra,omitzero"`
 	// Actions are due now: each is due from its At, which is at or before Now.
 	Actions []Action `json:"actions,omitempty"`
 	// Next is the first instant after Now at which the state changes (a status,
