@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/rickb777/date"
 	"github.com/rickb777/date/clock"
@@ -13,7 +14,7 @@ import (
 	"github.com/creatorops/creatorops/metrics"
 	"github.com/creatorops/creatorops/pricing"
 	"github.com/creatorops/creatorops/sla"
-	"github.com/creatorops/creatorops/sla/timeline"
+	sltimeline "github.com/creatorops/creatorops/sla/timeline"
 )
 
 // Agreement is one brand–creator agreement as data: who the two sides are and
@@ -99,7 +100,7 @@ type TemplateRef struct {
 	Version string `json:"version"`
 }
 
-// Party is one side of the agreement. It embeds a [timeline.Side] (the
+// Party is one side of the agreement. It embeds a [sltimeline.Side] (the
 // side's calendar, the owner who answers and the manager a silent owner is
 // escalated to), so an agreement feeds the timeline engine as it is, and adds
 // the side's name, handle and backup contact. In JSON its keys are name,
@@ -109,10 +110,10 @@ type Party struct {
 	Name string `json:"name"`
 	// Handle is the side's social handle: "@glowco".
 	Handle string `json:"handle,omitempty"`
-	timeline.Side
+	sltimeline.Side
 	// Backup answers when the owner is away. One owner without a backup is
 	// where delays start.
-	Backup timeline.Contact `json:"backup,omitzero"`
+	Backup sltimeline.Contact `json:"backup,omitzero"`
 }
 
 // Brief is what the creator needs before making anything: the product, the
@@ -211,25 +212,15 @@ type Rush struct {
 type Commercial struct {
 	// RateCard prices the deal.
 	RateCard *pricing.RateCard `json:"rate_card,omitempty"`
-	// Deal is what the rate card prices: one item per deliverable.
-	Deal Deal `json:"deal,omitzero"`
+	// Deal is what the rate card prices ([Agreement.Price]): one item per
+	// deliverable, each a [pricing.DealItem] named after the deliverable's
+	// ID (usage rights and rush on the item), and the terms of the whole
+	// deal (whitelisting, exclusivity, Net 0). In JSON:
+	// {"items": [{"name": "tiktok-video", "platform": "tiktok", ...}],
+	// "whitelisting": {...}, "exclusivity": {...}}.
+	Deal pricing.DealRequest `json:"deal,omitzero"`
 	// Invoice is what an invoice must carry and who receives it.
 	Invoice Invoice `json:"invoice,omitzero"`
-}
-
-// Deal is the priced deal: one item per deliverable, each a [pricing.Request]
-// named after the deliverable it prices, priced by the commercial terms' rate
-// card. Its JSON is {"items": [{"name": "tiktok-video", "platform": ...}]}.
-type Deal struct {
-	Items []DealItem `json:"items,omitempty"`
-}
-
-// DealItem prices one deliverable: Name is the deliverable's ID, and the
-// request's fields (platform, format, seconds, quantity, usage, whitelisting,
-// exclusivity, rush, net_zero) sit beside it.
-type DealItem struct {
-	Name string `json:"name"`
-	pricing.Request
 }
 
 // Invoice is what an invoice must carry and who receives it.
@@ -333,6 +324,33 @@ type MetricSource struct {
 	Clause string `json:"clause,omitempty"`
 }
 
+// Price prices the deal with the commercial terms' rate card
+// ([pricing.RateCard.Deal]): every line explained, each item's subtotal the
+// sum of its lines, the total the sum of all. issued is the quote's issue
+// time (it sets the quote's validity, not its amounts). Problems have the
+// agreement's paths: "commercial.rate_card" when there is no card or it does
+// not validate, "commercial.deal.items[0].usage.duration" for what the card
+// does not price.
+func (a Agreement) Price(issued time.Time) (pricing.DealQuote, error) {
+	rc := a.Commercial.RateCard
+	if rc == nil {
+		return pricing.DealQuote{}, problem.NewFieldError(pkg, "commercial.rate_card", problem.CodeRequired, "required: a rate card to price the deal")
+	}
+	base := "commercial.deal"
+	if err := rc.Validate(); err != nil {
+		base = "commercial.rate_card"
+	}
+	q, err := rc.Deal(a.Commercial.Deal, issued)
+	if err != nil {
+		l := problem.List{Pkg: pkg}
+		for _, f := range problem.Problems(pkg, "", err) {
+			l.Problems = append(l.Problems, f.Rebase(base))
+		}
+		return pricing.DealQuote{}, l.Err("deal")
+	}
+	return q, nil
+}
+
 // MetricSourceClause returns the metric-source clause as it is printed: the
 // agreement's own words when it has them, or one written from the sources and
 // the first reporting deadline of the policy ("Primary reporting source is
@@ -383,11 +401,11 @@ func sourceWords(k metrics.SourceKind) string {
 // EscalationContact is one step of the escalation path: a person of one side
 // to contact when a timeline slips.
 type EscalationContact struct {
-	// Side is timeline.Brand or timeline.Creator.
-	Side timeline.Party `json:"side"`
+	// Side is sltimeline.Brand or sltimeline.Creator.
+	Side sltimeline.Party `json:"side"`
 	// Role says who the person is: "Partnerships lead", "Talent manager".
 	Role string `json:"role,omitempty"`
-	timeline.Contact
+	sltimeline.Contact
 }
 
 // Opt is a term an agreement may leave unstated, state as explicitly none, or

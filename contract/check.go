@@ -13,7 +13,7 @@ import (
 	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/pricing"
 	"github.com/creatorops/creatorops/sla"
-	"github.com/creatorops/creatorops/sla/timeline"
+	sltimeline "github.com/creatorops/creatorops/sla/timeline"
 )
 
 // Check runs the pre-signing checklist over the agreement and returns what it
@@ -27,7 +27,7 @@ import (
 //
 //   - Deliverables: no length or no post date (a vague deliverable), no post
 //     time, no brand tag, a post date that is not a posting day, a schedule
-//     that cannot fit: the timeline engine ([timeline.Compile]) places every
+//     that cannot fit: the timeline engine ([sltimeline.Compile]) places every
 //     window of the service terms between the kickoff and the post date, and
 //     an infeasible plan is a blocker carrying its numbers.
 //   - Brand commitments: a side without a calendar, an owner, a backup or a
@@ -139,7 +139,7 @@ func (c *checker) schedule(i int, postPath string) {
 	if err != nil {
 		return
 	}
-	for _, s := range []*timeline.Side{&plan.Brand, &plan.Creator} {
+	for _, s := range []*sltimeline.Side{&plan.Brand, &plan.Creator} {
 		if s.Owner.Name == "" {
 			s.Owner.Name = "owner"
 		}
@@ -152,7 +152,7 @@ func (c *checker) schedule(i int, postPath string) {
 		plan.Policy = withRush(plan.Policy)
 		fit += ", even with the rush windows"
 	}
-	_, err = timeline.Compile(plan)
+	_, err = sltimeline.Compile(plan)
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
 		return
@@ -160,7 +160,7 @@ func (c *checker) schedule(i int, postPath string) {
 	what := a.Deliverables[i].describe()
 	for _, f := range ve.Problems {
 		switch {
-		case f.Code == timeline.CodeInfeasible:
+		case f.Code == sltimeline.CodeInfeasible:
 			c.add(CodeScheduleInfeasible, postPath, what+": "+fit+": "+strings.TrimPrefix(f.Message, "cannot fit: ")+".")
 		case f.Path == "post_date" && f.Code == problem.CodeOutOfRange:
 			c.add(CodeNotPostingDay, postPath, what+": "+f.Message+".")
@@ -187,16 +187,17 @@ func withRush(p sla.Policy) sla.Policy {
 }
 
 // Plan returns the timeline plan of deliverable i, ready for
-// [timeline.Compile]: the agreement's policy (payment terms missing from it
+// [sltimeline.Compile]: the agreement's policy (payment terms missing from it
 // filled with the defaults), both sides as they are, the kickoff at the start
 // of its date on the brand's calendar, the post date (the last date of a
 // posting window) and post time (23:59 when the agreement gives none), the
 // ship-by date when a product is shipped, and the rate card's price of an
-// extra revision round. It reports an error when i is out of range or the
+// extra revision round (the rate card, when it validates and prices one). It
+// reports an error when i is out of range or the
 // agreement lacks a kickoff, the post date or a side's calendar.
-func (a Agreement) Plan(i int) (timeline.Plan, error) {
+func (a Agreement) Plan(i int) (sltimeline.Plan, error) {
 	if i < 0 || i >= len(a.Deliverables) {
-		return timeline.Plan{}, problem.NewFieldError(pkg, "deliverables", problem.CodeOutOfRange,
+		return sltimeline.Plan{}, problem.NewFieldError(pkg, "deliverables", problem.CodeOutOfRange,
 			fmt.Sprintf("no deliverable %d: the agreement has %d", i, len(a.Deliverables)))
 	}
 	d := a.Deliverables[i]
@@ -211,7 +212,7 @@ func (a Agreement) Plan(i int) (timeline.Plan, error) {
 		l.Add("creator.calendar", problem.CodeRequired, "required: the creator's calendar")
 	}
 	if err := l.Err("plan"); err != nil {
-		return timeline.Plan{}, err
+		return sltimeline.Plan{}, err
 	}
 	y, m, dd := a.Kickoff.Date()
 	at := clock.New(23, 59, 0, 0)
@@ -222,7 +223,7 @@ func (a Agreement) Plan(i int) (timeline.Plan, error) {
 	if a.ID != "" {
 		id = a.ID + "/" + d.ID
 	}
-	plan := timeline.Plan{
+	plan := sltimeline.Plan{
 		ID:       id,
 		Policy:   paymentFilled(a.Policy),
 		Brand:    a.Brand.Side,
@@ -232,10 +233,10 @@ func (a Agreement) Plan(i int) (timeline.Plan, error) {
 		PostTime: at,
 	}
 	if s, ok := a.Brief.Shipping.Get(); ok && !s.ShipBy.IsZero() {
-		plan.Product = &timeline.Product{ShipBy: s.ShipBy}
+		plan.Product = &sltimeline.Product{ShipBy: s.ShipBy}
 	}
-	if rc := a.Commercial.RateCard; rc != nil && rc.ExtraRevision != nil {
-		plan.RevisionFee = *rc.ExtraRevision
+	if rc := a.Commercial.RateCard; rc != nil && rc.ExtraRevision != nil && rc.Validate() == nil {
+		plan.RateCard = rc
 	}
 	return plan, nil
 }
@@ -309,21 +310,15 @@ func (c *checker) commercial() {
 	if len(cm.Deal.Items) == 0 {
 		c.add(CodeNoDeal, "commercial.deal", "The deal prices nothing: add one item per deliverable.")
 	}
-	// TODO(deal): price the whole deal with pricing.RateCard.Deal once it
-	// exists; until then each item is quoted on its own.
-	if rc != nil && rc.Validate() == nil {
-		for i, it := range cm.Deal.Items {
-			if _, err := rc.Quote(it.Request, quoteIssued()); err != nil {
-				base := problem.Index("commercial.deal.items", i)
-				for _, f := range problem.Problems(pkg, "", err) {
-					path := strings.TrimPrefix(strings.TrimPrefix(f.Path, "request"), ".")
-					c.add(CodeDealUnpriceable, problem.JoinPath(base, path), "The rate card cannot price this item: "+f.Message+".")
-				}
+	if rc != nil && rc.Validate() == nil && len(cm.Deal.Items) > 0 {
+		if _, err := a.Price(quoteIssued()); err != nil {
+			for _, f := range problem.Problems(pkg, "", err) {
+				c.add(CodeDealUnpriceable, f.Path, "The rate card cannot price the deal: "+f.Message+".")
 			}
 		}
 	}
 	for i, d := range a.Deliverables {
-		j := slices.IndexFunc(cm.Deal.Items, func(it DealItem) bool { return it.Name == d.ID })
+		j := slices.IndexFunc(cm.Deal.Items, func(it pricing.DealItem) bool { return it.Name == d.ID })
 		if j < 0 {
 			if len(cm.Deal.Items) > 0 {
 				c.add(CodeDeliverableUnpriced, problem.Index("deliverables", i), d.describe()+" is not priced: add a deal item named "+problem.Quote(d.ID)+".")
@@ -395,7 +390,7 @@ func (c *checker) payment() {
 
 func (c *checker) rights() {
 	r := c.a.Rights
-	items := c.a.Commercial.Deal.Items
+	deal := c.a.Commercial.Deal
 	const unstated = ": say what the brand may do, or write \"none\"."
 
 	switch u, ok := r.Usage.Get(); {
@@ -417,7 +412,11 @@ func (c *checker) rights() {
 		c.usagePriced(u)
 	}
 	if !granted(r.Usage) {
-		c.notGranted(func(it DealItem) bool { return it.Usage != nil }, "usage", "usage rights")
+		for i, it := range deal.Items {
+			if it.Usage != nil {
+				c.add(CodeDealMismatch, problem.Index("commercial.deal.items", i)+".usage", "The deal prices usage rights the agreement does not grant.")
+			}
+		}
 	}
 
 	switch w, ok := r.Whitelisting.Get(); {
@@ -436,18 +435,17 @@ func (c *checker) rights() {
 		if w.Duration.IsPerpetual() {
 			c.add(CodePerpetualRights, "rights.whitelisting.duration", "Whitelisting is perpetual: limit the term to reduce the creator's risk.")
 		}
-		i := slices.IndexFunc(items, func(it DealItem) bool { return it.Whitelisting != nil })
-		switch {
-		case i < 0:
+		switch p := deal.Whitelisting; {
+		case p == nil:
 			c.add(CodeAddOnUnpriced, "rights.whitelisting", "Whitelisting is granted but the deal does not price it: it is a separate deliverable with separate pricing.")
-		case !w.Duration.IsZero() && !monthsCover(items[i].Whitelisting.Months, w.Duration):
-			c.add(CodeDealMismatch, problem.Index("commercial.deal.items", i)+".whitelisting.months", fmt.Sprintf("The deal prices %d months of whitelisting; the agreement grants %s.", items[i].Whitelisting.Months, w.Duration))
-		case w.SpendCap.IsValid() && items[i].Whitelisting.SpendCap.IsValid() && !w.SpendCap.Equal(items[i].Whitelisting.SpendCap):
-			c.add(CodeDealMismatch, problem.Index("commercial.deal.items", i)+".whitelisting.spend_cap", fmt.Sprintf("The deal prices a spend cap of %s; the agreement caps spend at %s.", items[i].Whitelisting.SpendCap, w.SpendCap))
+		case !w.Duration.IsZero() && !monthsCover(p.Months, w.Duration):
+			c.add(CodeDealMismatch, "commercial.deal.whitelisting.months", fmt.Sprintf("The deal prices %d months of whitelisting; the agreement grants %s.", p.Months, w.Duration))
+		case w.SpendCap.IsValid() && p.SpendCap.IsValid() && !w.SpendCap.Equal(p.SpendCap):
+			c.add(CodeDealMismatch, "commercial.deal.whitelisting.spend_cap", fmt.Sprintf("The deal prices a spend cap of %s; the agreement caps spend at %s.", p.SpendCap, w.SpendCap))
 		}
 	}
-	if !granted(r.Whitelisting) {
-		c.notGranted(func(it DealItem) bool { return it.Whitelisting != nil }, "whitelisting", "whitelisting")
+	if !granted(r.Whitelisting) && deal.Whitelisting != nil {
+		c.add(CodeDealMismatch, "commercial.deal.whitelisting", "The deal prices whitelisting the agreement does not grant.")
 	}
 
 	switch e, ok := r.Exclusivity.Get(); {
@@ -463,16 +461,15 @@ func (c *checker) rights() {
 		if e.Window.IsPerpetual() {
 			c.add(CodePerpetualRights, "rights.exclusivity.window", "Exclusivity is perpetual: the creator could never work in the category again.")
 		}
-		i := slices.IndexFunc(items, func(it DealItem) bool { return it.Exclusivity != nil })
-		switch {
-		case i < 0:
+		switch p := deal.Exclusivity; {
+		case p == nil:
 			c.add(CodeAddOnUnpriced, "rights.exclusivity", "Exclusivity is granted but the deal does not price it.")
-		case !e.Window.IsZero() && !monthsCover(items[i].Exclusivity.Months, e.Window):
-			c.add(CodeDealMismatch, problem.Index("commercial.deal.items", i)+".exclusivity.months", fmt.Sprintf("The deal prices %d months of exclusivity; the agreement grants %s.", items[i].Exclusivity.Months, e.Window))
+		case !e.Window.IsZero() && !monthsCover(p.Months, e.Window):
+			c.add(CodeDealMismatch, "commercial.deal.exclusivity.months", fmt.Sprintf("The deal prices %d months of exclusivity; the agreement grants %s.", p.Months, e.Window))
 		}
 	}
-	if !granted(r.Exclusivity) {
-		c.notGranted(func(it DealItem) bool { return it.Exclusivity != nil }, "exclusivity", "exclusivity")
+	if !granted(r.Exclusivity) && deal.Exclusivity != nil {
+		c.add(CodeDealMismatch, "commercial.deal.exclusivity", "The deal prices exclusivity the agreement does not grant.")
 	}
 }
 
@@ -507,16 +504,6 @@ func (c *checker) usagePriced(u Usage) {
 	c.add(CodeDealMismatch, problem.Index("commercial.deal.items", first)+".usage", fmt.Sprintf(
 		"The deal prices %s usage for %s on %s; the agreement grants %s usage for %s on %s.",
 		paidWord(r.Paid), r.Duration, strings.Join(r.Channels, ", "), paidWord(u.Paid), u.Duration, strings.Join(u.Channels, ", ")))
-}
-
-// notGranted reports deal items that price an add-on the agreement does not
-// grant.
-func (c *checker) notGranted(has func(DealItem) bool, key, what string) {
-	for i, it := range c.a.Commercial.Deal.Items {
-		if has(it) {
-			c.add(CodeDealMismatch, problem.Index("commercial.deal.items", i)+"."+key, "The deal prices "+what+" the agreement does not grant.")
-		}
-	}
 }
 
 func paidWord(paid bool) string {

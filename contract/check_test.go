@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -48,8 +49,8 @@ var checkCases = []struct {
 	// Commercial terms.
 	{contract.CodeNoDeal, []edit{{"commercial.deal", deleted}}, "commercial.deal", "prices nothing"},
 	{contract.CodeDealUnpriceable, []edit{{"commercial.deal.items[0].seconds", 90}}, "commercial.deal.items[0].platform", "no base rate"},
-	{contract.CodeDeliverableUnpriced, []edit{{"commercial.deal.items[1].name", "tiktok-video"}, {"commercial.deal.items", []any{map[string]any{"name": "tiktok-video", "platform": "tiktok", "format": "short_video", "seconds": 35, "usage": map[string]any{"paid": true, "channels": []any{"tiktok", "instagram", "facebook"}, "duration": "3 months"}, "whitelisting": map[string]any{"months": 1, "spend_cap": "5000.00 USD"}, "exclusivity": map[string]any{"scope": "category", "months": 1}}}}}, "deliverables[1]", `"story-frames"`},
-	{contract.CodeAddOnUnpriced, []edit{{"commercial.deal.items[0].whitelisting", deleted}}, "rights.whitelisting", "does not price"},
+	{contract.CodeDeliverableUnpriced, []edit{{"commercial.deal.items", []any{map[string]any{"name": "tiktok-video", "platform": "tiktok", "format": "short_video", "seconds": 35, "usage": map[string]any{"paid": true, "channels": []any{"tiktok", "instagram", "facebook"}, "duration": "3 months"}}}}}, "deliverables[1]", `"story-frames"`},
+	{contract.CodeAddOnUnpriced, []edit{{"commercial.deal.whitelisting", deleted}}, "rights.whitelisting", "does not price"},
 	{contract.CodeDealMismatch, []edit{{"commercial.deal.items[1].quantity", 2}}, "commercial.deal.items[1].quantity", "prices 2 units"},
 	{contract.CodeRushUnpriced, []edit{{"rush", map[string]any{"reason": "launch moved up"}}}, "rush", "no rush fee"},
 	{contract.CodeNoPaymentTerms, []edit{{"policy.payment", deleted}}, "policy.payment", "No payment terms"},
@@ -154,14 +155,18 @@ func TestCheckUnstated(t *testing.T) {
 // TestCheckAddOns: each add-on granted but not priced is a blocker at its
 // right; each priced but not granted is a mismatch at its deal item.
 func TestCheckAddOns(t *testing.T) {
-	for _, key := range []string{"usage", "whitelisting", "exclusivity"} {
-		t.Run(key, func(t *testing.T) {
-			fs := contract.Check(mutate(t, []edit{{"commercial.deal.items[0]." + key, deleted}}))
-			_, ok := findAt(fs, contract.CodeAddOnUnpriced, "rights."+key)
+	for _, tc := range []struct{ key, priced string }{
+		{"usage", "commercial.deal.items[0].usage"},
+		{"whitelisting", "commercial.deal.whitelisting"},
+		{"exclusivity", "commercial.deal.exclusivity"},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			fs := contract.Check(mutate(t, []edit{{tc.priced, deleted}}))
+			_, ok := findAt(fs, contract.CodeAddOnUnpriced, "rights."+tc.key)
 			assert.True(t, ok, "%v", fs)
 
-			fs = contract.Check(mutate(t, []edit{{"rights." + key, "none"}}))
-			_, ok = findAt(fs, contract.CodeDealMismatch, "commercial.deal.items[0]."+key)
+			fs = contract.Check(mutate(t, []edit{{"rights." + tc.key, "none"}}))
+			_, ok = findAt(fs, contract.CodeDealMismatch, tc.priced)
 			assert.True(t, ok, "%v", fs)
 			assert.False(t, fs.Has(contract.CodeAddOnUnpriced))
 		})
@@ -173,7 +178,7 @@ func TestCheckAddOns(t *testing.T) {
 	assert.Contains(t, f.Message, "grants paid usage for 6 months")
 
 	fs = contract.Check(mutate(t, []edit{{"rights.whitelisting.duration", "45 days"}}))
-	_, ok = findAt(fs, contract.CodeDealMismatch, "commercial.deal.items[0].whitelisting.months")
+	_, ok = findAt(fs, contract.CodeDealMismatch, "commercial.deal.whitelisting.months")
 	assert.True(t, ok, "%v", fs)
 }
 
@@ -258,7 +263,7 @@ func TestPlan(t *testing.T) {
 	assert.Equal(t, "2027-02-15T00:00:00-05:00", p.Kickoff.Format("2006-01-02T15:04:05Z07:00"))
 	assert.Equal(t, "2027-03-15", p.PostDate.String())
 	assert.Equal(t, "2027-02-17", p.Product.ShipBy.String())
-	assert.Equal(t, "300.00 USD", p.RevisionFee.String())
+	assert.Equal(t, "300.00 USD", p.RateCard.ExtraRevision.String())
 	assert.Equal(t, "15 days", p.Policy.Payment.Net.String())
 
 	p, err = a.Plan(1)
@@ -283,4 +288,44 @@ func BenchmarkCheck(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestPrice: the deal of the good sample, priced line by line; its total is
+// the sum of its lines.
+func TestPrice(t *testing.T) {
+	issued := time.Date(2027, 2, 10, 9, 0, 0, 0, time.UTC)
+	q, err := contract.SampleAgreement().Price(issued)
+	require.NoError(t, err)
+	require.NoError(t, q.Check())
+	var lines []string
+	for _, it := range q.Items {
+		for _, l := range it.Lines {
+			lines = append(lines, l.Code+" "+l.Amount.String())
+		}
+	}
+	for _, l := range q.Lines {
+		lines = append(lines, l.Code+" "+l.Amount.String())
+	}
+	assert.Equal(t, []string{
+		"tiktok-video/tiktok-short-video 2500.00 USD",
+		"tiktok-video/usage 750.00 USD",
+		"story-frames/instagram-story-set 900.00 USD",
+		"whitelisting 500.00 USD",
+		"whitelisting_setup 250.00 USD",
+		"exclusivity:category 400.00 USD",
+	}, lines)
+	assert.Equal(t, "5300.00 USD", q.Total.String())
+
+	a := contract.SampleAgreement()
+	a.Commercial.Deal.Items[0].Seconds = 90
+	_, err = a.Price(issued)
+	requireProblem(t, err, "commercial.deal.items[0].platform", "no_rule")
+
+	a.Commercial.RateCard.Currency = "XYZ"
+	_, err = a.Price(issued)
+	requireProblem(t, err, "commercial.rate_card.currency", "unknown_currency")
+
+	a.Commercial.RateCard = nil
+	_, err = a.Price(issued)
+	requireProblem(t, err, "commercial.rate_card", "required")
 }

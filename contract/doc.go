@@ -9,8 +9,9 @@
 // agreement holds an [sla.Policy] and each side's [sla.Calendar], a
 // [pricing.RateCard] and the [pricing.Request] of each deliverable, a
 // [metrics.Definition] of the engagement rate and the [metrics.SourceKind] of
-// its numbers, and each side is a [timeline.Side], so that
-// [Agreement.Plan] feeds the timeline engine directly.
+// its numbers, and each side is a Side of the timeline engine (package
+// [github.com/creatorops/creatorops/sla/timeline]), so that [Agreement.Plan]
+// feeds the engine directly.
 //
 // # The agreement model
 //
@@ -103,7 +104,7 @@
 //
 // The schedule is not guessed: for each deliverable, Check builds the plan
 // ([Agreement.Plan]) and compiles it with the timeline engine
-// ([timeline.Compile]); a plan whose windows cannot fit between the kickoff
+// (the engine's Compile); a plan whose windows cannot fit between the kickoff
 // and the post date is a [CodeScheduleInfeasible] blocker that carries the
 // engine's numbers. An agreement with no finding of severity Warning or
 // Blocker is ready to sign.

@@ -37,7 +37,7 @@ func Example() {
 	fmt.Println("sheet needed:", contract.Campaign{Agreements: []contract.Agreement{a}}.NeedsSheet())
 	// Output:
 	// findings: 0
-	// hash: sha256:42d459c6c678
+	// hash: sha256:bd927ee3d511
 	// post: Mon 15 Mar 2027 12:00 PDT
 	// sheet needed: false
 }
@@ -138,7 +138,7 @@ func ExampleTemplate_Instantiate() {
 			Extras:   contract.None[[]string](),
 			PostDate: date.New(2027, 3, 16), PostTime: &noon, Tag: "@glowco",
 		}},
-		Deal: contract.Deal{Items: []contract.DealItem{{Name: "tiktok-video", Request: pricing.Request{
+		Deal: pricing.DealRequest{Items: []pricing.DealItem{{Name: "tiktok-video", Request: pricing.Request{
 			Platform: "tiktok", Format: "short_video", Seconds: 30,
 			Usage: &pricing.UsageRequest{Paid: true, Channels: []string{"tiktok", "instagram", "facebook"}, Duration: pricing.Months(3)},
 		}}}},

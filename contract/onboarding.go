@@ -7,7 +7,7 @@ import (
 	"github.com/rickb777/date"
 
 	"github.com/creatorops/creatorops/sla"
-	"github.com/creatorops/creatorops/sla/timeline"
+	sltimeline "github.com/creatorops/creatorops/sla/timeline"
 )
 
 // Onboarding returns the onboarding message a brand sends a creator once the
@@ -26,44 +26,44 @@ func Onboarding(a Agreement) (md, text string) {
 
 // message is a document of sections, rendered to Markdown or plain text.
 type message struct {
-	title    []span
-	intro    []span
-	sections []section
+	title    []msgSpan
+	intro    []msgSpan
+	sections []msgSection
 }
 
-// section is a heading and its blocks, in order.
-type section struct {
+// msgSection is a heading and its blocks, in order.
+type msgSection struct {
 	heading string
-	blocks  []block
+	blocks  []msgBlock
 }
 
-// block is a paragraph (para) or a list (items, numbered when ordered).
-type block struct {
-	para    []span
-	items   [][]span
+// msgBlock is a paragraph (para) or a list (items, numbered when ordered).
+type msgBlock struct {
+	para    []msgSpan
+	items   [][]msgSpan
 	ordered bool
 }
 
-func (s *section) para(spans ...span) { s.blocks = append(s.blocks, block{para: spans}) }
+func (s *msgSection) para(spans ...msgSpan) { s.blocks = append(s.blocks, msgBlock{para: spans}) }
 
-// item adds a list item, to the list the section ends with or a new one.
-func (s *section) item(ordered bool, spans ...span) {
+// item adds a list item, to the list the msgSection ends with or a new one.
+func (s *msgSection) item(ordered bool, spans ...msgSpan) {
 	if n := len(s.blocks); n > 0 && s.blocks[n-1].para == nil && s.blocks[n-1].ordered == ordered {
 		s.blocks[n-1].items = append(s.blocks[n-1].items, spans)
 		return
 	}
-	s.blocks = append(s.blocks, block{items: [][]span{spans}, ordered: ordered})
+	s.blocks = append(s.blocks, msgBlock{items: [][]msgSpan{spans}, ordered: ordered})
 }
 
-// span is a run of text: the agreement's own words (escaped in Markdown) or
+// msgSpan is a run of text: the agreement's own words (escaped in Markdown) or
 // the message's (written as they are).
-type span struct {
+type msgSpan struct {
 	s    string
 	user bool
 }
 
-func lit(s string) span { return span{s: s} }
-func usr(s string) span { return span{s: oneLine(s), user: true} }
+func lit(s string) msgSpan { return msgSpan{s: s} }
+func usr(s string) msgSpan { return msgSpan{s: oneLine(s), user: true} }
 
 // oneLine collapses the whitespace of s, newlines included, to single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -76,14 +76,14 @@ func onboardingDoc(a Agreement) message {
 		first = n[0]
 	}
 	m := message{
-		title: []span{lit("Welcome to "), usr(nameOr(a.Campaign.Name, "the campaign"))},
-		intro: []span{lit("Hi "), usr(first), lit(", here is everything for "), usr(nameOr(a.Campaign.Name, "the campaign")),
+		title: []msgSpan{lit("Welcome to "), usr(nameOr(a.Campaign.Name, "the campaign"))},
+		intro: []msgSpan{lit("Hi "), usr(first), lit(", here is everything for "), usr(nameOr(a.Campaign.Name, "the campaign")),
 			lit(" in one message: the product, when it ships, what you are making, and who to contact.")},
 	}
 
 	// The product.
 	b := a.Brief
-	prod := section{heading: "The product"}
+	prod := msgSection{heading: "The product"}
 	if strings.TrimSpace(b.Product) != "" {
 		prod.para(usr(b.Product))
 	} else {
@@ -116,7 +116,7 @@ func onboardingDoc(a Agreement) message {
 	m.sections = append(m.sections, prod)
 
 	// Shipping.
-	ship := section{heading: "Shipping"}
+	ship := msgSection{heading: "Shipping"}
 	switch s, ok := b.Shipping.Get(); {
 	case b.Shipping.IsNone():
 		ship.para(lit("Nothing is shipped for this campaign."))
@@ -136,7 +136,7 @@ func onboardingDoc(a Agreement) message {
 	m.sections = append(m.sections, ship)
 
 	// What you are making.
-	work := section{heading: "What you are making"}
+	work := msgSection{heading: "What you are making"}
 	for _, d := range a.Deliverables {
 		work.item(false, deliverableItem(d)...)
 	}
@@ -146,7 +146,7 @@ func onboardingDoc(a Agreement) message {
 	m.sections = append(m.sections, work)
 
 	// Contacts.
-	who := section{heading: "Who to contact"}
+	who := msgSection{heading: "Who to contact"}
 	who.item(false, append(sideLine(brand, a.Brand.Calendar), sideContacts(a.Brand)...)...)
 	who.item(false, append(sideLine(creator, a.Creator.Calendar), sideContacts(a.Creator)...)...)
 	p := a.Policy
@@ -158,16 +158,16 @@ func onboardingDoc(a Agreement) message {
 	}
 	m.sections = append(m.sections, who)
 
-	esc := section{heading: "If a timeline slips"}
+	esc := msgSection{heading: "If a timeline slips"}
 	switch path, ok := a.Escalation.Get(); {
 	case ok:
 		esc.para(lit("Contact, in this order:"))
 		for _, c := range path {
 			side := brand
-			if c.Side == timeline.Creator {
+			if c.Side == sltimeline.Creator {
 				side = creator
 			}
-			item := []span{usr(c.Name), lit(" (")}
+			item := []msgSpan{usr(c.Name), lit(" (")}
 			if c.Role != "" {
 				item = append(item, usr(c.Role), lit(", "))
 			}
@@ -196,8 +196,8 @@ func nameOr(s, or string) string {
 // day writes a date as "Wed 17 Feb 2027".
 func day(d date.Date) string { return d.Format("Mon 2 Jan 2006") }
 
-func listItem(label string, list []string) []span {
-	out := []span{lit(label)}
+func listItem(label string, list []string) []msgSpan {
+	out := []msgSpan{lit(label)}
 	for i, s := range list {
 		if i > 0 {
 			out = append(out, lit("; "))
@@ -222,8 +222,8 @@ func platformName(p string) string {
 	return p
 }
 
-func deliverableItem(d Deliverable) []span {
-	out := []span{lit(fmt.Sprintf("%d × ", d.Count)), usr(platformName(d.Platform) + " " + strings.ReplaceAll(d.Format, "_", " "))}
+func deliverableItem(d Deliverable) []msgSpan {
+	out := []msgSpan{lit(fmt.Sprintf("%d × ", d.Count)), usr(platformName(d.Platform) + " " + strings.ReplaceAll(d.Format, "_", " "))}
 	switch n, ok := d.Length.Get(); {
 	case ok && d.Count > 1:
 		out = append(out, lit(fmt.Sprintf(", %d–%d s each", n.MinSeconds, n.MaxSeconds)))
@@ -255,8 +255,8 @@ func deliverableItem(d Deliverable) []span {
 }
 
 // sideLine introduces a side: its name, zone, working hours and quiet hours.
-func sideLine(name string, c *sla.Calendar) []span {
-	out := []span{usr(name)}
+func sideLine(name string, c *sla.Calendar) []msgSpan {
+	out := []msgSpan{usr(name)}
 	if c == nil {
 		return append(out, lit(" (no time zone or working hours given): "))
 	}
@@ -269,11 +269,11 @@ func sideLine(name string, c *sla.Calendar) []span {
 }
 
 // sideContacts lists a side's owner, backup and manager.
-func sideContacts(p Party) []span {
-	var out []span
+func sideContacts(p Party) []msgSpan {
+	var out []msgSpan
 	for _, c := range []struct {
 		role string
-		c    timeline.Contact
+		c    sltimeline.Contact
 	}{{"owner", p.Owner}, {"backup", p.Backup}, {"manager", p.Manager}} {
 		if strings.TrimSpace(c.c.Name) == "" {
 			continue
@@ -287,7 +287,7 @@ func sideContacts(p Party) []span {
 		}
 	}
 	if len(out) == 0 {
-		return []span{lit("nobody named yet.")}
+		return []msgSpan{lit("nobody named yet.")}
 	}
 	return append(out, lit("."))
 }
@@ -301,10 +301,10 @@ const (
 	markdownLead    = "#-+"
 )
 
-// markdown returns the span as Markdown: the message's own text as it is,
+// markdown returns the msgSpan as Markdown: the message's own text as it is,
 // the agreement's with a backslash before each character that would change
 // its meaning, so that it renders as written.
-func (s span) markdown() string {
+func (s msgSpan) markdown() string {
 	if !s.user {
 		return s.s
 	}
@@ -351,7 +351,7 @@ func listNumber(s string, i int) bool {
 	return true
 }
 
-func join(spans []span, md bool) string {
+func join(spans []msgSpan, md bool) string {
 	var b strings.Builder
 	for _, s := range spans {
 		if md {

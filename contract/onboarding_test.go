@@ -1,7 +1,6 @@
 package contract_test
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,18 +12,17 @@ import (
 	"github.com/creatorops/creatorops/contract"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of testdata")
-
-// golden compares got with testdata/name, or rewrites the file with -update.
+// golden compares got with testdata/name, or rewrites the file when the
+// environment sets UPDATE_GOLDEN=1 (as package pricing's golden tests do).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
+	if os.Getenv("UPDATE_GOLDEN") == "1" {
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to write %s", path)
-	assert.Equal(t, string(want), got, "%s differs; go test -update rewrites it", path)
+	require.NoError(t, err, "run UPDATE_GOLDEN=1 go test to write %s", path)
+	assert.Equal(t, string(want), got, "%s differs; UPDATE_GOLDEN=1 go test rewrites it", path)
 }
 
 func TestOnboardingGolden(t *testing.T) {

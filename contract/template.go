@@ -8,6 +8,7 @@ import (
 
 	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/internal/strictjson"
+	"github.com/creatorops/creatorops/pricing"
 	"github.com/creatorops/creatorops/sla"
 )
 
@@ -53,10 +54,10 @@ type CreatorTerms struct {
 	ID      string    `json:"id,omitempty"`
 	Creator Party     `json:"creator"`
 	Kickoff date.Date `json:"kickoff,omitzero"`
-	// Deliverables and Deal are the creator's deliverables and the items
-	// that price them.
-	Deliverables []Deliverable `json:"deliverables"`
-	Deal         Deal          `json:"deal,omitzero"`
+	// Deliverables and Deal are the creator's deliverables and the deal
+	// that prices them.
+	Deliverables []Deliverable       `json:"deliverables"`
+	Deal         pricing.DealRequest `json:"deal,omitzero"`
 	// Shipping is the creator's shipping dates; unstated keeps the
 	// template's brief's.
 	Shipping Opt[Shipping] `json:"shipping,omitzero"`
@@ -111,8 +112,8 @@ func (t Template) Validate() error {
 	l := problem.List{Pkg: pkg}
 	required(&l, "name", t.Name, "the template's name")
 	required(&l, "version", t.Version, "the template's version")
-	if len(t.Commercial.Deal.Items) > 0 {
-		l.Add("commercial.deal", problem.CodeMismatch, "a template prices no deal: deal items are per creator, in the creator terms")
+	if !dealIsZero(t.Commercial.Deal) {
+		l.Add("commercial.deal", problem.CodeMismatch, "a template prices no deal: the deal is per creator, in the creator terms")
 	}
 	probe := t.agreement(CreatorTerms{})
 	var ps problem.List
@@ -186,8 +187,8 @@ func (t Template) Instantiate(c CreatorTerms) (Agreement, error) {
 	l := problem.List{Pkg: pkg}
 	required(&l, "template.name", t.Name, "the template's name")
 	required(&l, "template.version", t.Version, "the template's version")
-	if len(t.Commercial.Deal.Items) > 0 {
-		l.Add("commercial.deal", problem.CodeMismatch, "the template prices a deal: deal items are per creator, in the creator terms")
+	if !dealIsZero(t.Commercial.Deal) {
+		l.Add("commercial.deal", problem.CodeMismatch, "the template prices a deal: the deal is per creator, in the creator terms")
 	}
 	if err := l.Err("agreement"); err != nil {
 		return Agreement{}, err

@@ -59,7 +59,7 @@ func TestTemplateCreatorRights(t *testing.T) {
 	tpl := readTemplate(t)
 	terms := sampleTerms()
 	terms.Rights.Exclusivity = contract.None[contract.Exclusivity]()
-	terms.Deal.Items[0].Exclusivity = nil
+	terms.Deal.Exclusivity = nil
 	a, err := tpl.Instantiate(terms)
 	require.NoError(t, err)
 	assert.True(t, a.Rights.Exclusivity.IsNone())

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -8,8 +9,9 @@ import (
 
 	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/metrics"
+	"github.com/creatorops/creatorops/pricing"
 	"github.com/creatorops/creatorops/sla"
-	"github.com/creatorops/creatorops/sla/timeline"
+	sltimeline "github.com/creatorops/creatorops/sla/timeline"
 )
 
 // Validate reports whether the agreement is well formed, with every problem at
@@ -26,8 +28,9 @@ import (
 //   - a policy that [sla.Policy.Validate] rejects (its payment terms may be
 //     missing: that is a finding of [Check], not a malformed agreement);
 //   - an expected receipt before the ship-by date;
-//   - a rate card that [pricing.RateCard.Validate] rejects; a deal item
-//     without a name, naming no deliverable, or naming one twice;
+//   - a rate card that [pricing.RateCard.Validate] rejects; a deal that
+//     [pricing.DecodeDealRequest] rejects (names, counts, deal terms set on
+//     an item), or whose items name no deliverable;
 //   - a negative whitelisting spend cap;
 //   - a stated list that is empty (write "none") or holds an empty entry;
 //     an empty or unknown metric-source kind; an escalation contact without
@@ -82,7 +85,7 @@ func (a Agreement) validate(l *problem.List) {
 		}
 		for i, c := range v {
 			p := problem.Index("escalation", i)
-			if c.Side != timeline.Brand && c.Side != timeline.Creator {
+			if c.Side != sltimeline.Brand && c.Side != sltimeline.Creator {
 				l.Add(p+".side", problem.CodeMalformed, "side "+problem.Quote(string(c.Side))+": want brand or creator")
 			}
 			required(l, p+".name", c.Name, "the person to contact")
@@ -188,23 +191,23 @@ func (a Agreement) validateCommercial(l *problem.List) {
 			}
 		}
 	}
+	if !dealIsZero(c.Deal) {
+		// The deal's own checks, those that need no card, with their paths.
+		if data, err := json.Marshal(c.Deal); err != nil {
+			l.Add("commercial.deal", problem.CodeMalformed, err.Error())
+		} else if _, err := pricing.DecodeDealRequest(data); err != nil {
+			for _, f := range problem.Problems(pkg, "", err) {
+				l.Problems = append(l.Problems, f.Rebase("commercial.deal"))
+			}
+		}
+	}
 	ids := make(map[string]bool, len(a.Deliverables))
 	for _, d := range a.Deliverables {
 		ids[d.ID] = true
 	}
-	named := make(map[string]int, len(c.Deal.Items))
 	for i, it := range c.Deal.Items {
-		p := problem.Index("commercial.deal.items", i) + ".name"
-		if !required(l, p, it.Name, "the id of the deliverable the item prices") {
-			continue
-		}
-		if !ids[it.Name] {
-			l.Add(p, problem.CodeMismatch, "no deliverable has the id "+problem.Quote(it.Name))
-		}
-		if j, dup := named[it.Name]; dup {
-			l.Add(p, problem.CodeDuplicateKey, fmt.Sprintf("%s is priced twice: also commercial.deal.items[%d]", problem.Quote(it.Name), j))
-		} else {
-			named[it.Name] = i
+		if it.Name != "" && !ids[it.Name] {
+			l.Add(problem.Index("commercial.deal.items", i)+".name", problem.CodeMismatch, "no deliverable has the id "+problem.Quote(it.Name))
 		}
 	}
 	stringList(l, "commercial.invoice.must_include", c.Invoice.MustInclude, false)
@@ -223,6 +226,11 @@ func (r Rights) validate(l *problem.List) {
 	if e, ok := r.Exclusivity.Get(); ok {
 		stringList(l, "rights.exclusivity.categories", e.Categories, false)
 	}
+}
+
+// dealIsZero reports whether the agreement has no deal at all.
+func dealIsZero(d pricing.DealRequest) bool {
+	return len(d.Items) == 0 && d.Whitelisting == nil && d.Exclusivity == nil && !d.NetZero
 }
 
 // required reports a missing value at path and whether it is present.
