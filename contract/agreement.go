@@ -3,6 +3,7 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -166,9 +167,16 @@ type Deliverable struct {
 	PostTime *clock.Clock `json:"post_time,omitempty"`
 	// Tag is the brand handle the post tags: "@glowco".
 	Tag string `json:"tag,omitempty"`
-	// Disclosure is the disclosure this post carries ("#ad"); when empty,
-	// the agreement's [Compliance] disclosure applies.
+	// Link is the link the post carries (a link sticker, the description
+	// link): "https://glowco.example/dew".
+	Link string `json:"link,omitempty"`
+	// Disclosure is the exact disclosure the caption carries: "#ad", "Paid
+	// partnership with @glowco". When empty, the agreement's [Compliance]
+	// disclosure language applies.
 	Disclosure string `json:"disclosure,omitempty"`
+	// PaidLabel reports whether the post turns on the platform's
+	// paid-partnership label.
+	PaidLabel bool `json:"paid_label,omitempty"`
 	// KeepLiveDays is how many days the post stays up; 0 means the
 	// policy's keep_live. At most [MaxKeepLiveDays].
 	KeepLiveDays int64 `json:"keep_live_days,omitempty"`
@@ -349,6 +357,19 @@ func (a Agreement) Price(issued time.Time) (pricing.DealQuote, error) {
 		return pricing.DealQuote{}, l.Err("deal")
 	}
 	return q, nil
+}
+
+// DisclosureTerms returns what deliverable i asks of its post's disclosure,
+// for [CheckDisclosure] and [CheckLivePost]: its disclosure wording, the
+// brand's name, the handle to tag, the link to carry and whether the
+// paid-partnership label is on. It reports an error when i is out of range.
+func (a Agreement) DisclosureTerms(i int) (DisclosureTerms, error) {
+	if i < 0 || i >= len(a.Deliverables) {
+		return DisclosureTerms{}, problem.NewFieldError(pkg, "deliverables", problem.CodeOutOfRange,
+			"no deliverable "+strconv.Itoa(i)+": the agreement has "+strconv.Itoa(len(a.Deliverables)))
+	}
+	d := a.Deliverables[i]
+	return DisclosureTerms{Wording: d.Disclosure, Brand: a.Brand.Name, Handle: d.Tag, Link: d.Link, PaidLabel: d.PaidLabel}, nil
 }
 
 // MetricSourceClause returns the metric-source clause as it is printed: the

@@ -312,3 +312,24 @@ func TestMetricSourceClause(t *testing.T) {
 	a.Reporting.MetricSource.Kinds = nil
 	assert.Equal(t, "", a.MetricSourceClause())
 }
+
+// TestDisclosureTerms: a deliverable's disclosure terms feed the disclosure
+// check.
+func TestDisclosureTerms(t *testing.T) {
+	a := contract.SampleAgreement()
+	terms, err := a.DisclosureTerms(1)
+	require.NoError(t, err)
+	assert.Equal(t, contract.DisclosureTerms{Wording: "#ad", Brand: "GlowCo", Handle: "@glowco", Link: "https://glowco.example/dew", PaidLabel: true}, terms)
+
+	terms, err = a.DisclosureTerms(0)
+	require.NoError(t, err)
+	tiktok, err := contract.LookupPlatform("tiktok")
+	require.NoError(t, err)
+	good := contract.CheckDisclosure(contract.Caption{Platform: tiktok, Text: "#ad Three drops every morning with @glowco Dew Serum", PaidLabel: true}, terms, contract.FTC())
+	assert.Less(t, good.Worst(), contract.Warning, "%v", good)
+	bad := contract.CheckDisclosure(contract.Caption{Platform: tiktok, Text: "Three drops every morning #sp", PaidLabel: true}, terms, contract.FTC())
+	assert.Equal(t, contract.Blocker, bad.Worst(), "%v", bad)
+
+	_, err = a.DisclosureTerms(2)
+	requireProblem(t, err, "deliverables", "out_of_range")
+}

@@ -164,7 +164,7 @@ func TestHashOfTheGoodSample(t *testing.T) {
 	h, err := contract.SampleAgreement().Hash()
 	require.NoError(t, err)
 	assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, h)
-	assert.Equal(t, "sha256:bd927ee3d5113b0baaaf0481e8274094e8c6921e9d7ab1b11da4e871cdeee42b", h)
+	assert.Equal(t, "sha256:aa7efc47396e3b03f38d1451909c28d3469f831c95e00a34f82f2958ecf4a178", h)
 	assert.Equal(t, h[:len("sha256:")+12], contract.ShortHash(h))
 }
 

@@ -383,7 +383,7 @@ func (c *checker) payment() {
 	case pay.Trigger == "":
 		c.add(CodeNoPaymentTrigger, "policy.payment.trigger", "The payment terms do not say what starts the clock: the invoice, the live link, both, or final approval.")
 	}
-	if rc := c.a.Commercial.RateCard; rc != nil && !pay.Net.IsZero() && pay.Net != sla.Days(int64(rc.NetDays)) {
+	if rc := c.a.Commercial.RateCard; rc != nil && !c.a.Commercial.Deal.NetZero && !pay.Net.IsZero() && pay.Net != sla.Days(int64(rc.NetDays)) {
 		c.add(CodeDealMismatch, "commercial.rate_card.net_days", fmt.Sprintf("The rate card's quotes say Net %d; the agreement pays %s after the trigger.", rc.NetDays, pay.Net))
 	}
 }

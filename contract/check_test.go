@@ -329,3 +329,12 @@ func TestPrice(t *testing.T) {
 	_, err = a.Price(issued)
 	requireProblem(t, err, "commercial.rate_card", "required")
 }
+
+// TestCheckNetZero: a deal paid on delivery is not held to the card's Net
+// days.
+func TestCheckNetZero(t *testing.T) {
+	fs := contract.Check(mutate(t, []edit{{"policy.payment.net", "1 day"}, {"commercial.deal.net_zero", true}, {"commercial.rate_card.net_zero", map[string]any{"percent": "3%"}}}))
+	assert.False(t, fs.Has(contract.CodeDealMismatch), "%v", fs)
+	fs = contract.Check(mutate(t, []edit{{"policy.payment.net", "1 day"}}))
+	assert.True(t, fs.Has(contract.CodeDealMismatch), "%v", fs)
+}

@@ -115,6 +115,21 @@
 // ([CodeSheetRequired]), and checks that every creator's engagement rate
 // has one definition.
 //
+// # Disclosure
+//
+// [CheckDisclosure] lints a caption against the agreement's [DisclosureTerms]
+// ([Agreement.DisclosureTerms] gives a deliverable's) and a [Jurisdiction]
+// profile ([FTC], [ASA], or one of your own): a clear phrase ("#ad", "Ad:",
+// "Paid partnership" where the profile allows it) must end before the
+// [Platform]'s fold ("… more") and must not follow other hashtags in a group
+// of hashtags; ambiguous phrases ("#sp", "#collab", "#thanks") warn and never
+// pass alone; the platform's paid-partnership label alone passes only where
+// the profile says so. [CheckLivePost] adds the brand's tag and the required
+// link on the live post, and [LiveCheckEvent] records its findings as the
+// timeline's live-check event. The profiles and the platforms' figures are
+// data, with their sources.
+//
 // The checklist and the disclosure check are lints: findings are data, not
-// legal advice.
+// legal advice. They find the usual mistakes, and a person still judges the
+// agreement and the post.
 package contract

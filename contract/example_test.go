@@ -37,7 +37,7 @@ func Example() {
 	fmt.Println("sheet needed:", contract.Campaign{Agreements: []contract.Agreement{a}}.NeedsSheet())
 	// Output:
 	// findings: 0
-	// hash: sha256:bd927ee3d511
+	// hash: sha256:aa7efc47396e
 	// post: Mon 15 Mar 2027 12:00 PDT
 	// sheet needed: false
 }

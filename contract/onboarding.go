@@ -248,8 +248,14 @@ func deliverableItem(d Deliverable) []msgSpan {
 	if d.Tag != "" {
 		out = append(out, lit(", tag "), usr(d.Tag))
 	}
+	if d.Link != "" {
+		out = append(out, lit(", link "), usr(d.Link))
+	}
 	if d.Disclosure != "" {
 		out = append(out, lit(", disclosure: "), usr(d.Disclosure))
+	}
+	if d.PaidLabel {
+		out = append(out, lit(", with the platform's paid-partnership label on"))
 	}
 	return append(out, lit("."))
 }
