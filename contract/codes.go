@@ -68,14 +68,16 @@ const (
 
 	// CodeNoDeal: no rate card or no priced item. Blocker.
 	CodeNoDeal = "no_deal"
-	// CodeDealUnpriceable: the rate card cannot price an item of the deal.
+	// CodeDealUnpriceable: the rate card cannot price the deal (an item, or
+	// a term of the whole deal).
 	// Blocker.
 	CodeDealUnpriceable = "deal_unpriceable"
 	// CodeDeliverableUnpriced: a deliverable no item of the deal prices.
 	// Blocker.
 	CodeDeliverableUnpriced = "deliverable_unpriced"
 	// CodeAddOnUnpriced: usage rights, whitelisting or exclusivity granted
-	// but priced by no item of the deal: an add-on assumed, not bought.
+	// but not priced by the deal (usage on an item, whitelisting and
+	// exclusivity on the deal): an add-on assumed, not bought.
 	// Blocker.
 	CodeAddOnUnpriced = "add_on_unpriced"
 	// CodeDealMismatch: the deal prices something other than what the
