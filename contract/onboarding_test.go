@@ -14,10 +14,13 @@ import (
 
 // golden compares got with testdata/name, or rewrites the file when the
 // environment sets UPDATE_GOLDEN=1 (as package pricing's golden tests do).
+// golden compares got with testdata/name, or rewrites the file when
+// UPDATE_GOLDEN=1 (as in package pricing).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if os.Getenv("UPDATE_GOLDEN") == "1" {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 	}
 	want, err := os.ReadFile(path)

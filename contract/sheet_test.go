@@ -2,11 +2,8 @@ package contract_test
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -22,48 +19,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The -update flag rewrites the golden files. Other tests of the package may
-// declare it too (as a package variable, which is set before init runs); it
-// is declared here only when they have not.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// golden compares got with testdata/sheet/name, or rewrites the file with
-// -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "sheet", name)
-	if updating() {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./contract -run Sheet -update to create it")
-	assert.Equal(t, string(want), got, "%s differs; if the change is intended, run go test ./contract -run Sheet -update", path)
-}
-
 func TestSheetGolden(t *testing.T) {
 	s := sheetsample.Typical()
 	md, err := s.Markdown()
 	require.NoError(t, err)
-	golden(t, "typical.md", md)
+	golden(t, "sheet/typical.md", md)
 
 	html, err := s.HTML()
 	require.NoError(t, err)
-	golden(t, "typical.html", html)
+	golden(t, "sheet/typical.html", html)
 
 	svg, err := s.TimelineSVG()
 	require.NoError(t, err)
-	golden(t, "typical.svg", svg)
+	golden(t, "sheet/typical.svg", svg)
 	assert.Contains(t, html, svg, "the page draws the same picture as TimelineSVG")
 }
 
