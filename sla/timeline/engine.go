@@ -572,12 +572,17 @@ func (r *run) shift(st Step, what string, d, a time.Time) {
 
 // shiftedPost returns where the post would go if the step due at d were met at a.
 func (r *run) shiftedPost(d, a time.Time) time.Time {
-	cr := r.t.plan.Creator.Calendar
 	w := r.promised(d, r.cur)
-	if cr.WorkingTime(a, r.cur) >= w {
+	if w <= 0 {
 		return r.cur
 	}
-	return r.candidateAfter(cr.AddWorkingTime(a, w))
+	// The creator keeps w from a exactly when w of working time from a ends by
+	// the post: AddWorkingTime is the earliest instant with w counted.
+	e := r.t.plan.Creator.Calendar.AddWorkingTime(a, w)
+	if !e.After(r.cur) {
+		return r.cur
+	}
+	return r.candidateAfter(e)
 }
 
 // promised returns the creator's working time from d to p, remembering the
