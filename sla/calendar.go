@@ -30,6 +30,7 @@ type Calendar struct {
 	tmpl [7]dayView   // the pieces of a day with nothing special around it, by weekday
 	pre  [3][15]int64 // prefix sums of the template values over two weeks from Sunday, per metric
 	idx  *index       // the days that differ from the template, computed on first use
+	zc   *zoneCache   // zone periods queries have met (a cache of facts, not state)
 }
 
 // minWeekWork is the least working time a calendar's week may have: one hour.
@@ -85,7 +86,7 @@ func unknownZone(name string) error {
 // newCalendar builds spec's calendar with its zone from load.
 func newCalendar(spec CalendarSpec, load func(string) (*time.Location, error)) (*Calendar, error) {
 	var errs []error
-	c := &Calendar{}
+	c := &Calendar{zc: new(zoneCache)}
 	c.spec.TimeZone = spec.TimeZone
 	loc, err := load(spec.TimeZone)
 	if err != nil {
@@ -323,7 +324,7 @@ func (c *Calendar) UnmarshalJSON(data []byte) error {
 }
 
 // newResolver returns a resolver for the calendar's zone.
-func (c *Calendar) newResolver() resolver { return resolver{loc: c.loc} }
+func (c *Calendar) newResolver() resolver { return resolver{loc: c.loc, zc: c.zc} }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -1,6 +1,9 @@
 package sla
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // The zone resolver: wall-clock seconds to instants and back in one location,
 // and the location's changes of offset.
@@ -16,7 +19,8 @@ import "time"
 // a small value kept on the stack of one computation; it is not shared.
 type resolver struct {
 	loc    *time.Location
-	off    int64 // offset in seconds valid for candidate instants in [lo, hi)
+	zc     *zoneCache // the calendar's, or nil
+	off    int64      // offset in seconds valid for candidate instants in [lo, hi)
 	lo, hi int64
 	ok     bool
 }
@@ -25,6 +29,12 @@ type resolver struct {
 // [ps, pe), from the time package (whose lookups past a zone's last listed
 // transition re-evaluate its rule each call).
 func (r *resolver) period(u int64) (op, ps, pe int64) {
+	if r.zc != nil {
+		if op, ps, pe, ok := r.zc.get(u); ok {
+			return op, ps, pe
+		}
+		defer func() { r.zc.put(u, op, ps, pe) }()
+	}
 	t := time.Unix(u, 0).In(r.loc)
 	_, o := t.Zone()
 	op = int64(o)
@@ -219,4 +229,48 @@ func transitions(loc *time.Location, from, to int64) []transition {
 		t = end
 	}
 	return out
+}
+
+// zoneCache remembers zone periods that a calendar's queries have looked up,
+// so that the next query in the same period need not ask the time package
+// (about 100 ns a lookup, and a deadline starts with one). It is a cache of
+// facts about the zone, not state: what it answers is what the time package
+// would. Lock-free and allocation-free: each slot is a sequence lock over
+// atomics, and a period goes to the slot of its instant's 2²² s (48.5-day)
+// stretch, so a year's queries keep its two periods.
+type zoneCache struct{ slots [8]periodSlot }
+
+type periodSlot struct {
+	seq         atomic.Uint64 // even when the fields are stable; 0 when empty
+	off, lo, hi atomic.Int64
+}
+
+func (z *zoneCache) slot(u int64) *periodSlot { return &z.slots[uint64(u>>22)&7] }
+
+// get returns the period cached for instant u, if one holds it.
+func (z *zoneCache) get(u int64) (op, ps, pe int64, ok bool) {
+	s := z.slot(u)
+	q := s.seq.Load()
+	if q == 0 || q&1 != 0 {
+		return 0, 0, 0, false
+	}
+	op, ps, pe = s.off.Load(), s.lo.Load(), s.hi.Load()
+	if s.seq.Load() != q || u < ps || u >= pe {
+		return 0, 0, 0, false
+	}
+	return op, ps, pe, true
+}
+
+// put caches the period of instant u, unless another goroutine is writing the
+// slot (then the period is simply not cached this time).
+func (z *zoneCache) put(u, op, ps, pe int64) {
+	s := z.slot(u)
+	q := s.seq.Load()
+	if q&1 != 0 || !s.seq.CompareAndSwap(q, q+1) {
+		return
+	}
+	s.off.Store(op)
+	s.lo.Store(ps)
+	s.hi.Store(pe)
+	s.seq.Store(q + 2)
 }
