@@ -1,6 +1,9 @@
 package metrics
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -18,6 +21,69 @@ type DurationStats struct {
 	Median time.Duration // middle value; the mean of the two middle values for an even N
 	Min    time.Duration
 	Max    time.Duration
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: unknown keys, a negative count
+// or a duration time.ParseDuration does not read are errors.
+func (s *DurationStats) UnmarshalJSON(b []byte) error {
+	var n int64
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	out := DurationStats{}
+	for k, m := range raw {
+		var err error
+		switch k {
+		case "n":
+			err = json.Unmarshal(m, &n)
+		case "mean", "median", "min", "max":
+			var text string
+			if err = json.Unmarshal(m, &text); err == nil {
+				var d time.Duration
+				d, err = time.ParseDuration(text)
+				switch k {
+				case "mean":
+					out.Mean = d
+				case "median":
+					out.Median = d
+				case "min":
+					out.Min = d
+				default:
+					out.Max = d
+				}
+			}
+		default:
+			err = errors.New("unknown field " + problem.Quote(k))
+		}
+		if err != nil {
+			return fmt.Errorf("metrics: duration stats: %s: %w", k, err)
+		}
+	}
+	if n < 0 {
+		return fmt.Errorf("metrics: duration stats: n: %d is negative", n)
+	}
+	out.N = n
+	*s = out
+	return nil
+}
+
+// MarshalJSON writes the statistics with snake_case names and each duration in
+// Go's notation, which time.ParseDuration reads back:
+// {"n":4,"mean":"20h30m0s","median":"21h0m0s","min":"2h0m0s","max":"48h0m0s"}.
+// The zero DurationStats (no durations) is {"n":0}. (DurationStats was a value to
+// compute with; boards carry it in their JSON, so it has this one form.)
+func (s DurationStats) MarshalJSON() ([]byte, error) {
+	if s.N == 0 {
+		return []byte(`{"n":0}`), nil
+	}
+	return json.Marshal(struct {
+		N      int64  `json:"n"`
+		Mean   string `json:"mean"`
+		Median string `json:"median"`
+		Min    string `json:"min"`
+		Max    string `json:"max"`
+	}{s.N, s.Mean.String(), s.Median.String(), s.Min.String(), s.Max.String()})
 }
 
 // ApprovalTimes returns the mean and median of approval times (submitted to approved, as

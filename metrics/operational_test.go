@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"encoding/json"
 	"github.com/shopspring/decimal"
 	"math"
 	"math/rand/v2"
@@ -139,5 +140,39 @@ func TestApprovalTimesMeanMatchesDecimal(t *testing.T) {
 		got, err := metrics.ApprovalTimes(ds)
 		require.NoError(t, err)
 		require.Equal(t, time.Duration(want), got.Mean, "ApprovalTimes(%v).Mean", ds)
+	}
+}
+
+func TestDurationStatsJSON(t *testing.T) {
+	s, err := metrics.ApprovalTimes([]time.Duration{2 * time.Hour, 48 * time.Hour, 21 * time.Hour, 11 * time.Hour})
+	require.NoError(t, err)
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"n":4,"mean":"20h30m0s","median":"16h0m0s","min":"2h0m0s","max":"48h0m0s"}`, string(b))
+	var back struct{ Mean, Median, Min, Max string }
+	require.NoError(t, json.Unmarshal(b, &back))
+	for _, d := range []struct {
+		text string
+		want time.Duration
+	}{{back.Mean, s.Mean}, {back.Median, s.Median}, {back.Min, s.Min}, {back.Max, s.Max}} {
+		got, err := time.ParseDuration(d.text)
+		require.NoError(t, err)
+		assert.Equal(t, d.want, got, "%s reads back", d.text)
+	}
+	b, err = json.Marshal(metrics.DurationStats{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"n":0}`, string(b))
+}
+
+func TestDurationStatsJSONReadsBack(t *testing.T) {
+	s, err := metrics.ApprovalTimes([]time.Duration{90 * time.Minute, 3*time.Hour + 7*time.Second})
+	require.NoError(t, err)
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	var back metrics.DurationStats
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, s, back)
+	for _, bad := range []string{`{"n":-1}`, `{"n":1,"mean":"soon"}`, `{"n":1,"Mean":"1h"}`, `{"n":1,"mean":3600}`} {
+		assert.Error(t, json.Unmarshal([]byte(bad), &back), bad)
 	}
 }
