@@ -56,6 +56,7 @@ func describeSchemas(r huma.Registry) {
 	alias(reflect.TypeFor[timeline.Status](), reflect.TypeFor[statusSchema]())
 	alias(reflect.TypeFor[timeline.ActionKind](), reflect.TypeFor[actionKindSchema]())
 	alias(reflect.TypeFor[pricing.RoundingMode](), reflect.TypeFor[roundingSchema]())
+	alias(reflect.TypeFor[metrics.DurationStats](), reflect.TypeFor[durationStatsSchema]())
 }
 
 // fixSchemas corrects, after every operation is registered, what huma cannot
@@ -132,6 +133,27 @@ func (moneySchema) Schema(huma.Registry) *huma.Schema {
 				AdditionalProperties: false,
 			},
 		},
+	}
+}
+
+type durationStatsSchema struct{}
+
+func (durationStatsSchema) Schema(huma.Registry) *huma.Schema {
+	d := func(what string) *huma.Schema {
+		return str(what+`, in Go's duration notation ("20h30m0s")`, "20h30m0s")
+	}
+	return &huma.Schema{
+		Type:        huma.TypeObject,
+		Description: `Statistics of a set of durations (such as the brand's approval times); {"n": 0} when there are none.`,
+		Properties: map[string]*huma.Schema{
+			"n":      {Type: huma.TypeInteger, Format: "int64", Minimum: new(float64), Description: "how many durations"},
+			"mean":   d("the mean"),
+			"median": d("the median"),
+			"min":    d("the shortest"),
+			"max":    d("the longest"),
+		},
+		Required:             []string{"n"},
+		AdditionalProperties: false,
 	}
 }
 
