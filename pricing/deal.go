@@ -409,19 +409,7 @@ func (q DealQuote) Check() error {
 			return err
 		}
 	}
-	total, err := base.Add(addOns)
-	if err != nil {
-		return problem.Problems(pkg, "total", err)[0]
-	}
-	switch {
-	case !base.Equal(q.BaseSubtotal):
-		return problem.NewFieldError(pkg, "base_subtotal", CodeMalformed, "base_subtotal "+strconv.Quote(q.BaseSubtotal.String())+" is not the sum of the base lines, "+base.String())
-	case !addOns.Equal(q.AddOnSubtotal):
-		return problem.NewFieldError(pkg, "add_on_subtotal", CodeMalformed, "add_on_subtotal "+strconv.Quote(q.AddOnSubtotal.String())+" is not the sum of the add-on lines, "+addOns.String())
-	case !total.Equal(q.Total):
-		return problem.NewFieldError(pkg, "total", CodeMalformed, "total "+strconv.Quote(q.Total.String())+" is not the sum of the lines, "+total.String())
-	}
-	return nil
+	return checkSums(base, addOns, q.BaseSubtotal, q.AddOnSubtotal, q.Total)
 }
 
 // Equal reports whether q and r are the same deal quote.

@@ -180,17 +180,23 @@ func (q Quote) Check() error {
 			return problem.Problems(pkg, path, err)[0]
 		}
 	}
+	return checkSums(base, addOns, q.BaseSubtotal, q.AddOnSubtotal, q.Total)
+}
+
+// checkSums checks a quote's recorded subtotals and total against the sums of
+// its lines, base and addOns: the first that differs is the error.
+func checkSums(base, addOns, baseSubtotal, addOnSubtotal, recordedTotal Money) error {
 	total, err := base.Add(addOns)
 	if err != nil {
 		return problem.Problems(pkg, "total", err)[0]
 	}
 	switch {
-	case !base.Equal(q.BaseSubtotal):
-		return problem.NewFieldError(pkg, "base_subtotal", CodeMalformed, "base_subtotal "+strconv.Quote(q.BaseSubtotal.String())+" is not the sum of the base lines, "+base.String())
-	case !addOns.Equal(q.AddOnSubtotal):
-		return problem.NewFieldError(pkg, "add_on_subtotal", CodeMalformed, "add_on_subtotal "+strconv.Quote(q.AddOnSubtotal.String())+" is not the sum of the add-on lines, "+addOns.String())
-	case !total.Equal(q.Total):
-		return problem.NewFieldError(pkg, "total", CodeMalformed, "total "+strconv.Quote(q.Total.String())+" is not the sum of the lines, "+total.String())
+	case !base.Equal(baseSubtotal):
+		return problem.NewFieldError(pkg, "base_subtotal", CodeMalformed, "base_subtotal "+strconv.Quote(baseSubtotal.String())+" is not the sum of the base lines, "+base.String())
+	case !addOns.Equal(addOnSubtotal):
+		return problem.NewFieldError(pkg, "add_on_subtotal", CodeMalformed, "add_on_subtotal "+strconv.Quote(addOnSubtotal.String())+" is not the sum of the add-on lines, "+addOns.String())
+	case !total.Equal(recordedTotal):
+		return problem.NewFieldError(pkg, "total", CodeMalformed, "total "+strconv.Quote(recordedTotal.String())+" is not the sum of the lines, "+total.String())
 	}
 	return nil
 }
