@@ -318,7 +318,7 @@ func (f *filler) posting() SheetPosting {
 			w = sla.Days(days)
 		}
 		if !w.IsZero() {
-			keep = append(keep, shortWhat(d)+" "+w.String())
+			keep = append(keep, kindName(d)+" "+w.String())
 		}
 	}
 	if len(tags) > 0 {
@@ -459,7 +459,7 @@ func (f *filler) milestones() []SheetMilestone {
 		if len(f.sched) <= 2 {
 			for i := range f.sched {
 				if m, ok := f.step(i, st.step, st.first); ok {
-					ms = append(ms, SheetMilestone{Name: st.name + ": " + shortWhat(a.Deliverables[i]), Owner: st.owner, At: m.Due})
+					ms = append(ms, SheetMilestone{Name: st.name + ": " + kindName(a.Deliverables[i]), Owner: st.owner, At: m.Due})
 				}
 			}
 		}
@@ -489,7 +489,7 @@ func (f *filler) milestones() []SheetMilestone {
 		for _, i := range have {
 			suffix := ""
 			if len(have) > 1 {
-				suffix = ": " + shortWhat(a.Deliverables[i])
+				suffix = ": " + kindName(a.Deliverables[i])
 			}
 			if m, ok := f.step(i, sltimeline.StepPost, true); ok {
 				ms = append(ms, SheetMilestone{Name: "Post" + suffix, Owner: OwnerCreator, At: m.Due})
@@ -562,10 +562,7 @@ func spanWords(from, to date.Date) string {
 // deliverableWhat writes "1 TikTok video, 20–35 s" or "3 Instagram story
 // frames, 5–15 s each".
 func deliverableWhat(d Deliverable) string {
-	s := strconv.FormatInt(d.Count, 10) + " " + shortWhat(d)
-	if d.Count > 1 {
-		s += "s"
-	}
+	s := strconv.FormatInt(d.Count, 10) + " " + kindName(d)
 	if n, ok := d.Length.Get(); ok {
 		s += fmt.Sprintf(", %d–%d s", n.MinSeconds, n.MaxSeconds)
 		if d.Count > 1 {
@@ -573,6 +570,15 @@ func deliverableWhat(d Deliverable) string {
 		}
 	}
 	return s
+}
+
+// kindName is shortWhat, in the plural when the deliverable has more than
+// one unit: "Instagram story frames".
+func kindName(d Deliverable) string {
+	if d.Count > 1 {
+		return shortWhat(d) + "s"
+	}
+	return shortWhat(d)
 }
 
 // shortWhat names a deliverable's kind in the singular: "TikTok video",
@@ -851,7 +857,7 @@ func rushWindows(r sla.Rush) string {
 func amountWords(q pricing.DealQuote, ds []Deliverable) string {
 	names := map[string]string{}
 	for _, d := range ds {
-		names[d.ID] = shortWhat(d)
+		names[d.ID] = kindName(d)
 	}
 	var parts []string
 	line := func(item string, l pricing.Line) {

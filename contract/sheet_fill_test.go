@@ -1,0 +1,251 @@
+package contract_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rickb777/date"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/contract"
+)
+
+func readAgreement(t *testing.T, name string) contract.Agreement {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	a, err := contract.DecodeAgreement(data)
+	require.NoError(t, err)
+	return a
+}
+
+func TestAgreementSheetGolden(t *testing.T) {
+	s, err := contract.SampleAgreement().Sheet()
+	require.NoError(t, err)
+	md, err := s.Markdown()
+	require.NoError(t, err)
+	golden(t, "sheet/good.md", md)
+	html, err := s.HTML()
+	require.NoError(t, err)
+	golden(t, "sheet/good.html", html)
+}
+
+func TestAgreementSheetGood(t *testing.T) {
+	a := contract.SampleAgreement()
+	s, err := a.Sheet()
+	require.NoError(t, err)
+	require.NoError(t, s.Fit(), "the good sample fits one page on Letter and A4")
+
+	hash, err := a.Hash()
+	require.NoError(t, err)
+	assert.Equal(t, hash, s.Hash)
+	assert.Equal(t, "GlowCo Dew Serum launch", s.Campaign)
+	assert.Equal(t, "Maya Reyes (@mayaglows)", s.Creator)
+	assert.Equal(t, s.TermsUsed(), s.Glossary)
+	assert.Equal(t, a.MetricSourceClause(), s.MetricSource)
+	assert.Equal(t, a.QuietHours, s.QuietHours)
+
+	require.Len(t, s.Duties.Deliverables, 2)
+	assert.Equal(t, contract.SheetDeliverable{What: "1 TikTok video, 20–35 s", Post: "Mon 15 Mar 2027, 12:00 PT"}, s.Duties.Deliverables[0])
+	assert.Equal(t, "3 Instagram story frames, 5–15 s each", s.Duties.Deliverables[1].What)
+	assert.Equal(t, "Mon 15 – Wed 17 Mar 2027, 18:00 PT", s.Duties.Deliverables[1].Post)
+	assert.Contains(t, s.Duties.Deliverables[1].Details, "Link sticker")
+	assert.NotContains(t, s.Duties.Deliverables[1].Details, "https://", "the extra already names the link")
+	assert.Equal(t, "within 2 business days (Mon–Fri 10:00–18:00 PT), revisions too", s.Duties.Response)
+	assert.Contains(t, s.Duties.Other, "Send a concept outline (hook and structure) by Fri 19 Feb, 18:00 PT.")
+
+	assert.Equal(t, "within 1 business day (Mon–Fri 09:00–17:00 ET)", s.Commitments.Response)
+	assert.Equal(t, "48 hours for each round, weekends not counted", s.Commitments.Approval)
+	assert.Equal(t, "1 concept round and 1 edit round included; extra rounds 300.00 USD each", s.Commitments.Rounds)
+	assert.Equal(t, "ships by Wed 17 Feb 2027, with you by Fri 19 Feb 2027", s.Commitments.Shipping)
+
+	assert.Contains(t, s.Approval.Approved, "Dana Whitfield (or Sam Ortiz)")
+	assert.Equal(t, "the post moves so that the creator keeps 2 business days between final approval and posting", s.Approval.Late)
+	assert.Contains(t, s.Approval.Rush, "none agreed")
+	assert.Contains(t, s.Approval.Rush, "25% rush fee")
+
+	assert.Equal(t, "@glowco in the caption", s.Posting.Tag)
+	assert.Equal(t, "TikTok video 90 days; Instagram story frames 1 day", s.Posting.KeepLive)
+
+	require.Len(t, s.Escalation.Contacts, 2)
+	assert.Equal(t, contract.SheetContact{Name: "Priya Nair", Role: "Partnerships lead, GlowCo", Reach: "priya@glowco.example", Hours: "Mon–Fri 09:00–17:00 ET"}, s.Escalation.Contacts[0])
+	assert.Equal(t, "Jordan Lee", s.Escalation.Contacts[1].Name)
+	assert.Equal(t, "Mon–Fri 10:00–18:00 PT", s.Escalation.Contacts[1].Hours)
+	assert.Contains(t, s.Escalation.Rule, "2 follow-ups 1 business day apart")
+
+	assert.Equal(t, "5300.00 USD: TikTok video 2500.00, usage rights 750.00, Instagram story frames 900.00, whitelisting 500.00, whitelisting setup 250.00, exclusivity 400.00", s.Payment.Amount)
+	assert.Equal(t, "Net 15", s.Payment.Terms)
+	assert.Equal(t, "the later of the invoice and the live links", s.Payment.Trigger)
+	assert.Equal(t, "to ap@glowco.example, with PO number GC-2027-114; The live links of every post; The creator's W-9 on file with GlowCo", s.Payment.Invoice)
+}
+
+// The amount on the sheet is the quote's total, and the lines add up to it.
+func TestAgreementSheetAmountIsTheQuote(t *testing.T) {
+	a := contract.SampleAgreement()
+	q, err := a.Price(time.Date(2027, 2, 15, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	s, err := a.Sheet()
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(s.Payment.Amount, q.Total.String()+": "), s.Payment.Amount)
+	n := len(q.Lines)
+	for _, it := range q.Items {
+		n += len(it.Lines)
+	}
+	assert.Equal(t, n, strings.Count(s.Payment.Amount, ",")+1, "one part per quote line")
+}
+
+// The milestones are the dates the schedule promises, in each owner's zone.
+func TestAgreementSheetMilestones(t *testing.T) {
+	s, err := contract.SampleAgreement().Sheet()
+	require.NoError(t, err)
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	la, err := time.LoadLocation("America/Los_Angeles")
+	require.NoError(t, err)
+	type point struct {
+		owner contract.SheetOwner
+		when  string
+	}
+	got := map[string]point{}
+	for _, m := range s.Milestones {
+		when := m.Date.String()
+		if !m.At.IsZero() {
+			when = m.At.Format(time.RFC3339)
+		}
+		got[m.Name] = point{m.Owner, when}
+	}
+	at := func(loc *time.Location, mo time.Month, d, h int) string {
+		return time.Date(2027, mo, d, h, 0, 0, 0, loc).Format(time.RFC3339)
+	}
+	want := map[string]point{
+		"Kickoff":                                 {contract.OwnerBoth, "2027-02-15"},
+		"Product ships":                           {contract.OwnerBrand, "2027-02-17"},
+		"Concept outline":                         {contract.OwnerCreator, at(la, 2, 19, 18)},
+		"Concept approved":                        {contract.OwnerBrand, at(ny, 2, 23, 21)},
+		"Draft":                                   {contract.OwnerCreator, at(la, 3, 3, 14)},
+		"Final approval":                          {contract.OwnerBrand, at(ny, 3, 5, 17)},
+		"Post: TikTok video":                      {contract.OwnerCreator, at(la, 3, 15, 12)},
+		"Post: Instagram story frames":             {contract.OwnerCreator, at(la, 3, 17, 18)},
+		"Report (7 days): TikTok video":           {contract.OwnerCreator, at(la, 3, 22, 12)},
+		"Report (30 days): TikTok video":          {contract.OwnerCreator, at(la, 4, 14, 12)},
+		"Report (7 days): Instagram story frames":  {contract.OwnerCreator, at(la, 3, 24, 18)},
+		"Report (30 days): Instagram story frames": {contract.OwnerCreator, at(la, 4, 16, 18)},
+		"Payment due":                             {contract.OwnerBrand, "2027-04-05"},
+	}
+	assert.Equal(t, want, got)
+	assert.Len(t, s.Milestones, len(want), "no milestone is drawn twice")
+}
+
+// The too-long sample agreement fills a sheet, and every renderer refuses it
+// with ErrTooLong instead of printing two pages.
+func TestAgreementSheetTooLong(t *testing.T) {
+	s, err := readAgreement(t, "toolong.json").Sheet()
+	require.NoError(t, err)
+	assert.LessOrEqual(t, len(s.Milestones), contract.MaxSheetMilestones)
+	require.ErrorIs(t, s.Fit(), contract.ErrTooLong)
+	for name, render := range map[string]func() (string, error){
+		"markdown": s.Markdown,
+		"html":     s.HTML,
+		"letter":   func() (string, error) { return s.HTMLFor(contract.PaperLetter) },
+		"a4":       func() (string, error) { return s.HTMLFor(contract.PaperA4) },
+		"svg":      s.TimelineSVG,
+	} {
+		t.Run(name, func(t *testing.T) {
+			out, err := render()
+			if name == "svg" {
+				// The picture alone is not a page: it renders.
+				require.NoError(t, err)
+				assert.Contains(t, out, "Last post")
+				return
+			}
+			require.ErrorIs(t, err, contract.ErrTooLong)
+			assert.Empty(t, out)
+			var tl *contract.SheetTooLongError
+			require.True(t, errors.As(err, &tl))
+			assert.NotEmpty(t, tl.Overflows)
+		})
+	}
+}
+
+// A vague agreement still fills a sheet: what it leaves open reads "not
+// agreed yet", never an invented term.
+func TestAgreementSheetVague(t *testing.T) {
+	s, err := contract.VagueAgreement().Sheet()
+	require.NoError(t, err)
+	assert.Equal(t, "Not agreed yet.", s.QuietHours)
+	assert.Equal(t, "not agreed yet", s.Payment.Trigger)
+	assert.Equal(t, "not agreed yet", s.Payment.Invoice)
+	assert.Equal(t, "shipping dates not agreed yet", s.Commitments.Shipping)
+	assert.Equal(t, "date not agreed yet", s.Duties.Deliverables[0].Post)
+	require.Len(t, s.Escalation.Contacts, 1)
+	assert.Contains(t, s.Escalation.Contacts[0].Role, "not agreed yet")
+	assert.Contains(t, strings.Join(s.Duties.Other, " "), "with no end", "perpetual usage is said as it is")
+	md, err := s.Markdown()
+	require.NoError(t, err)
+	assert.Contains(t, md, "not agreed yet")
+}
+
+func TestAgreementSheetInvalid(t *testing.T) {
+	for name, edit := range map[string]func(*contract.Agreement){
+		"no campaign":     func(a *contract.Agreement) { a.Campaign.Name = "" },
+		"no deliverables": func(a *contract.Agreement) { a.Deliverables = nil },
+		"huge quiet line": func(a *contract.Agreement) { a.QuietHours = strings.Repeat("quiet ", 500) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := contract.SampleAgreement()
+			edit(&a)
+			s, err := a.Sheet()
+			require.ErrorIs(t, err, contract.ErrInvalid)
+			assert.Empty(t, s.Campaign)
+		})
+	}
+}
+
+// A change of the agreement after signing shows on the sheet: its hash.
+func TestAgreementSheetShowsChanges(t *testing.T) {
+	a := contract.SampleAgreement()
+	before, err := a.Sheet()
+	require.NoError(t, err)
+	a.Deliverables[0].PostDate = date.New(2027, 3, 16)
+	after, err := a.Sheet()
+	require.NoError(t, err)
+	assert.NotEqual(t, before.Hash, after.Hash)
+	assert.Equal(t, "Tue 16 Mar 2027, 12:00 PT", after.Duties.Deliverables[0].Post)
+}
+
+func ExampleAgreement_Sheet() {
+	s, err := contract.SampleAgreement().Sheet()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Commitments.Response)
+	fmt.Println(s.Commitments.Approval)
+	fmt.Println(s.Payment.Terms, "after", s.Payment.Trigger)
+	for _, m := range s.Milestones[:6] {
+		when := m.Date.Format("Mon 2 Jan")
+		if !m.At.IsZero() {
+			when = m.At.Format("Mon 2 Jan 15:04 MST")
+		}
+		fmt.Printf("%-17s %-8s %s\n", m.Name, m.Owner, when)
+	}
+	_, err = s.HTML()
+	fmt.Println("fits one page:", err == nil)
+	// Output:
+	// within 1 business day (Mon–Fri 09:00–17:00 ET)
+	// 48 hours for each round, weekends not counted
+	// Net 15 after the later of the invoice and the live links
+	// Kickoff           both     Mon 15 Feb
+	// Product ships     brand    Wed 17 Feb
+	// Concept outline   creator  Fri 19 Feb 18:00 PST
+	// Concept approved  brand    Tue 23 Feb 21:00 EST
+	// Draft             creator  Wed 3 Mar 14:00 PST
+	// Final approval    brand    Fri 5 Mar 17:00 EST
+	// fits one page: true
+}
