@@ -459,7 +459,7 @@ func (f *filler) milestones() []SheetMilestone {
 		if len(f.sched) <= 2 {
 			for i := range f.sched {
 				if m, ok := f.step(i, st.step, st.first); ok {
-					ms = append(ms, SheetMilestone{Name: st.name + ": " + kindName(a.Deliverables[i]), Owner: st.owner, At: m.Due})
+					ms = append(ms, SheetMilestone{Name: st.name + ": " + f.label(i), Owner: st.owner, At: m.Due})
 				}
 			}
 		}
@@ -489,7 +489,7 @@ func (f *filler) milestones() []SheetMilestone {
 		for _, i := range have {
 			suffix := ""
 			if len(have) > 1 {
-				suffix = ": " + kindName(a.Deliverables[i])
+				suffix = ": " + f.label(i)
 			}
 			if m, ok := f.step(i, sltimeline.StepPost, true); ok {
 				ms = append(ms, SheetMilestone{Name: "Post" + suffix, Owner: OwnerCreator, At: m.Due})
@@ -525,6 +525,19 @@ func (f *filler) milestones() []SheetMilestone {
 		ms = ms[:MaxSheetMilestones]
 	}
 	return ms
+}
+
+// label names deliverable i in the picture, as short as the agreement allows:
+// its platform ("TikTok") when no other deliverable is on that platform, else
+// its kind ("Instagram story frames").
+func (f *filler) label(i int) string {
+	d := f.a.Deliverables[i]
+	for j, o := range f.a.Deliverables {
+		if j != i && strings.EqualFold(o.Platform, d.Platform) {
+			return kindName(d)
+		}
+	}
+	return platformName(d.Platform)
 }
 
 // postWords writes a deliverable's post date or window with its time.
