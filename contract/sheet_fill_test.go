@@ -124,19 +124,19 @@ func TestAgreementSheetMilestones(t *testing.T) {
 		return time.Date(2027, mo, d, h, 0, 0, 0, loc).Format(time.RFC3339)
 	}
 	want := map[string]point{
-		"Kickoff":                      {contract.OwnerBoth, "2027-02-15"},
-		"Product ships":                {contract.OwnerBrand, "2027-02-17"},
-		"Concept outline":              {contract.OwnerCreator, at(la, 2, 19, 18)},
-		"Concept approved":             {contract.OwnerBrand, at(ny, 2, 23, 21)},
-		"Draft":                        {contract.OwnerCreator, at(la, 3, 3, 14)},
-		"Final approval":               {contract.OwnerBrand, at(ny, 3, 5, 17)},
-		"Post: TikTok":                 {contract.OwnerCreator, at(la, 3, 15, 12)},
-		"Post: Instagram story frames": {contract.OwnerCreator, at(la, 3, 17, 18)},
-		"Report (7 days): TikTok":      {contract.OwnerCreator, at(la, 3, 22, 12)},
-		"Report (30 days): TikTok":     {contract.OwnerCreator, at(la, 4, 14, 12)},
-		"Report (7 days): Instagram":   {contract.OwnerCreator, at(la, 3, 24, 18)},
-		"Report (30 days): Instagram":  {contract.OwnerCreator, at(la, 4, 16, 18)},
-		"Payment due":                  {contract.OwnerBrand, "2027-04-05"},
+		"Kickoff":                     {contract.OwnerBoth, "2027-02-15"},
+		"Product ships":               {contract.OwnerBrand, "2027-02-17"},
+		"Concept outline":             {contract.OwnerCreator, at(la, 2, 19, 18)},
+		"Concept approved":            {contract.OwnerBrand, at(ny, 2, 23, 21)},
+		"Draft":                       {contract.OwnerCreator, at(la, 3, 3, 14)},
+		"Final approval":              {contract.OwnerBrand, at(ny, 3, 5, 17)},
+		"Post: TikTok":                {contract.OwnerCreator, at(la, 3, 15, 12)},
+		"Post: Instagram":             {contract.OwnerCreator, at(la, 3, 17, 18)},
+		"Report (7 days): TikTok":     {contract.OwnerCreator, at(la, 3, 22, 12)},
+		"Report (30 days): TikTok":    {contract.OwnerCreator, at(la, 4, 14, 12)},
+		"Report (7 days): Instagram":  {contract.OwnerCreator, at(la, 3, 24, 18)},
+		"Report (30 days): Instagram": {contract.OwnerCreator, at(la, 4, 16, 18)},
+		"Payment due":                 {contract.OwnerBrand, "2027-04-05"},
 	}
 	assert.Equal(t, want, got)
 	assert.Len(t, s.Milestones, len(want), "no milestone is drawn twice")
