@@ -1,15 +1,52 @@
 // Package sheetsample holds sample expectations sheets for the sheet's tests,
-// its golden files and the one-page check in a browser (.ci/onepage.sh): a
-// typical sheet, and the longest sheet that still fits one page.
+// its golden files and the one-page check in a browser (.ci/onepage.sh): the
+// sheet of the package's sample agreement (Good), a hand-written typical sheet
+// with a moved post date (Typical), the longest sheet that still fits one page
+// (Max, grown from Typical: the page estimate's calibration), and the too-long
+// sample agreement's sheet (TooLong).
 package sheetsample
 
 import (
+	_ "embed"
 	"fmt"
 	"time"
 
 	"github.com/creatorops/creatorops/contract"
 	"github.com/rickb777/date"
 )
+
+// toolongJSON is contract/testdata/toolong.json (a test data file of package
+// contract, copied here because embed cannot reach outside this directory;
+// TestTooLongIsThePackages keeps the two equal).
+//
+//go:embed toolong.json
+var toolongJSON []byte
+
+// Good returns the sheet of the package's sample agreement
+// (contract.SampleAgreement), filled by contract.Agreement.Sheet: the sheet a
+// real agreement gives. Each call returns a new sheet.
+func Good() contract.Sheet {
+	s, err := contract.SampleAgreement().Sheet()
+	if err != nil {
+		panic("sheetsample: the sample agreement has no sheet: " + err.Error())
+	}
+	return s
+}
+
+// TooLong returns the sheet of the too-long sample agreement (12
+// deliverables, long compliance lists): it fills, and it does not fit one
+// page.
+func TooLong() contract.Sheet {
+	a, err := contract.DecodeAgreement(toolongJSON)
+	if err != nil {
+		panic("sheetsample: toolong.json does not decode: " + err.Error())
+	}
+	s, err := a.Sheet()
+	if err != nil {
+		panic("sheetsample: the too-long agreement has no sheet: " + err.Error())
+	}
+	return s
+}
 
 // Typical returns the sheet of a typical agreement: GlowCo and Mia Chen, one
 // TikTok video and three story frames, the module's default service terms,
