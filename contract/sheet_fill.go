@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/rickb777/date"
 
+	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/pricing"
 	"github.com/creatorops/creatorops/sla"
 	sltimeline "github.com/creatorops/creatorops/sla/timeline"
@@ -42,9 +44,12 @@ import (
 // neither, and the caller sets them when it has them.
 //
 // Sheet returns an error when the agreement does not validate (a sheet
-// carries the agreement's hash, and only a valid agreement has one) or when
-// the filled sheet does not ([Sheet.Validate]). It does not check that the
-// sheet fits one page: the renderers do, and report [ErrTooLong].
+// carries the agreement's hash, and only a valid agreement has one). It does
+// not check that the sheet fits one page: the renderers do ([Sheet.Fit]), and
+// report [ErrTooLong]. Sheet itself reports an error matching both ErrTooLong
+// and ErrInvalid when the filled sheet is past the bounds of [Sheet.Validate]
+// (a text over 2000 bytes, such as a very long list of claim restrictions, or
+// more than [MaxSheetMilestones] milestones), which is far past one page.
 func (a Agreement) Sheet() (Sheet, error) {
 	hash, err := a.Hash()
 	if err != nil {
@@ -72,9 +77,28 @@ func (a Agreement) Sheet() (Sheet, error) {
 	s.Milestones = f.milestones()
 	s.Glossary = s.TermsUsed()
 	if err := s.Validate(); err != nil {
+		if tooLarge(err) {
+			// A field or a list past the sheet's bounds is far past one
+			// page: say so as the renderers would.
+			return Sheet{}, fmt.Errorf("%w: %w", ErrTooLong, err)
+		}
 		return Sheet{}, err
 	}
 	return s, nil
+}
+
+// tooLarge reports whether every problem of err is a size bound.
+func tooLarge(err error) bool {
+	var v *ValidationError
+	if !errors.As(err, &v) || len(v.Problems) == 0 {
+		return false
+	}
+	for _, p := range v.Problems {
+		if p.Code != problem.CodeTooLarge {
+			return false
+		}
+	}
+	return true
 }
 
 // notAgreed is what the sheet says of a term the agreement leaves unstated.
@@ -520,9 +544,6 @@ func (f *filler) milestones() []SheetMilestone {
 	}
 	if !pay.IsZero() {
 		ms = append(ms, SheetMilestone{Name: "Payment due", Owner: OwnerBrand, Date: date.NewAt(pay)})
-	}
-	if len(ms) > MaxSheetMilestones {
-		ms = ms[:MaxSheetMilestones]
 	}
 	return ms
 }

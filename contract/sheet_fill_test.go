@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/creatorops/creatorops/contract"
+	"github.com/creatorops/creatorops/sla"
 )
 
 func readAgreement(t *testing.T, name string) contract.Agreement {
@@ -195,13 +196,46 @@ func TestAgreementSheetInvalid(t *testing.T) {
 	for name, edit := range map[string]func(*contract.Agreement){
 		"no campaign":     func(a *contract.Agreement) { a.Campaign.Name = "" },
 		"no deliverables": func(a *contract.Agreement) { a.Deliverables = nil },
-		"huge quiet line": func(a *contract.Agreement) { a.QuietHours = strings.Repeat("quiet ", 500) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			a := contract.SampleAgreement()
 			edit(&a)
 			s, err := a.Sheet()
 			require.ErrorIs(t, err, contract.ErrInvalid)
+			assert.Empty(t, s.Campaign)
+		})
+	}
+}
+
+// A valid agreement whose sheet is past the sheet's bounds is too long, not
+// invalid input: every problem is a size.
+func TestAgreementSheetPastBounds(t *testing.T) {
+	for name, edit := range map[string]func(*contract.Agreement){
+		"huge quiet line": func(a *contract.Agreement) { a.QuietHours = strings.Repeat("quiet ", 500) },
+		"many claims": func(a *contract.Agreement) {
+			claims := make([]string, 40)
+			for i := range claims {
+				claims[i] = fmt.Sprintf("Claim restriction number %d: no claim about anything at all", i)
+			}
+			a.Compliance.ClaimRestrictions = contract.Some(claims)
+		},
+		"many reports": func(a *contract.Agreement) {
+			a.Policy.Reports = nil
+			for i := range 12 {
+				a.Policy.Reports = append(a.Policy.Reports, sla.Days(int64(7+i)))
+			}
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := contract.SampleAgreement()
+			edit(&a)
+			require.NoError(t, a.Validate())
+			s, err := a.Sheet()
+			require.ErrorIs(t, err, contract.ErrTooLong)
+			require.ErrorIs(t, err, contract.ErrInvalid)
+			var v *contract.ValidationError
+			require.True(t, errors.As(err, &v))
+			assert.Equal(t, "too_large", v.Problems[0].Code)
 			assert.Empty(t, s.Campaign)
 		})
 	}
