@@ -283,3 +283,58 @@ func ExampleAgreement_Sheet() {
 	// Final approval    brand    Fri 5 Mar 17:00 EST
 	// fits one page: true
 }
+
+// FuzzAgreementSheet: any agreement the decoder accepts fills a sheet that
+// validates, or fails with ErrInvalid; a filled sheet renders, or the
+// renderers say it is too long; nothing panics.
+func FuzzAgreementSheet(f *testing.F) {
+	for _, name := range []string{"good", "vague", "toolong"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name+".json"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"campaign":{"name":"x"},"brand":{"name":"b"},"creator":{"name":"c"},"deliverables":[{"id":"d","platform":"p","format":"f","count":1,"length":"none","extras":"none"}],"rights":{"usage":"none","whitelisting":null,"exclusivity":{}},"rush":"none","escalation":"none"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := contract.DecodeAgreement(data)
+		if err != nil {
+			return
+		}
+		s, err := a.Sheet()
+		if err != nil {
+			if !errors.Is(err, contract.ErrInvalid) {
+				t.Fatalf("Sheet() = %v, not ErrInvalid", err)
+			}
+			return
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("Sheet() gave a sheet that does not validate: %v", err)
+		}
+		if h, err := a.Hash(); err != nil || h != s.Hash {
+			t.Fatalf("sheet hash %q, agreement hash %q (%v)", s.Hash, h, err)
+		}
+		for _, render := range []func() (string, error){s.Markdown, s.HTML} {
+			if out, err := render(); err != nil && !errors.Is(err, contract.ErrTooLong) || err == nil && out == "" {
+				t.Fatalf("render: %q, %v", out, err)
+			}
+		}
+	})
+}
+
+func BenchmarkAgreementSheet(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "toolong.json"))
+	require.NoError(b, err)
+	long, err := contract.DecodeAgreement(data)
+	require.NoError(b, err)
+	for name, a := range map[string]contract.Agreement{"good": contract.SampleAgreement(), "toolong": long} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := a.Sheet(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
