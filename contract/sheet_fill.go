@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rickb777/date"
+	"github.com/rickb777/date/clock"
 
 	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/pricing"
@@ -50,12 +51,28 @@ import (
 // and ErrInvalid when the filled sheet is past the bounds of [Sheet.Validate]
 // (a text over 2000 bytes, such as a very long list of claim restrictions, or
 // more than [MaxSheetMilestones] milestones), which is far past one page.
-func (a Agreement) Sheet() (Sheet, error) {
+func (a Agreement) Sheet() (Sheet, error) { return a.SheetAt() }
+
+// SheetAt is [Agreement.Sheet] as things stand: each state is one
+// deliverable's sltimeline.State (from its timeline's State), matched to the
+// deliverable by its Plan ID, the ID of [Agreement.Plan]'s plan. When a
+// deliverable's post moved (a late approval, a renegotiation), the sheet shows
+// the post at its current instant, marked as moved with the reason the engine
+// gives, and the reports and the payment that follow the post move with it;
+// the dates before the post stay as the agreement promised them. A state
+// whose post did not move changes nothing.
+//
+// A state that names no deliverable of the agreement, or a deliverable named
+// twice, is an error matching ErrInvalid, at the path "states[k].plan".
+func (a Agreement) SheetAt(states ...sltimeline.State) (Sheet, error) {
 	hash, err := a.Hash()
 	if err != nil {
 		return Sheet{}, err
 	}
 	f := filler{a: a, brand: nameOr(a.Brand.Name, "the brand"), creator: nameOr(a.Creator.Name, "the creator")}
+	if err := f.moves(states); err != nil {
+		return Sheet{}, err
+	}
 	f.schedules()
 	s := Sheet{
 		Campaign: a.Campaign.Name,
@@ -112,6 +129,41 @@ type filler struct {
 	// sched[i] is deliverable i's schedule, nil when its plan does not
 	// compile (no kickoff, no post date, an infeasible plan: Check says so).
 	sched [][]sltimeline.Milestone
+	// moved[i] is deliverable i's moved post, when it moved.
+	moved map[int]sltimeline.Post
+}
+
+// moves records the moved posts of the states, by deliverable.
+func (f *filler) moves(states []sltimeline.State) error {
+	if len(states) == 0 {
+		return nil
+	}
+	ids := map[string]int{}
+	for i := range f.a.Deliverables {
+		if p, err := f.a.Plan(i); err == nil {
+			ids[p.ID] = i
+		}
+	}
+	f.moved = map[int]sltimeline.Post{}
+	seen := map[int]bool{}
+	l := &problem.List{Pkg: pkg}
+	for k, st := range states {
+		path := problem.Index("states", k) + ".plan"
+		i, ok := ids[st.Plan]
+		switch {
+		case !ok:
+			l.Add(path, problem.CodeMismatch, fmt.Sprintf("no deliverable of the agreement has the plan %q", st.Plan))
+			continue
+		case seen[i]:
+			l.Add(path, problem.CodeMismatch, fmt.Sprintf("a second state for the plan %q", st.Plan))
+			continue
+		}
+		seen[i] = true
+		if len(st.Post.Shifts) > 0 && !st.Post.Current.IsZero() && !st.Post.Current.Equal(st.Post.Planned) {
+			f.moved[i] = st.Post
+		}
+	}
+	return l.Err("sheet states")
 }
 
 func (f *filler) schedules() {
@@ -120,6 +172,12 @@ func (f *filler) schedules() {
 		p, err := f.a.Plan(i)
 		if err != nil {
 			continue
+		}
+		if post, ok := f.moved[i]; ok && f.a.Creator.Calendar != nil {
+			// The engine's rules from the moved post on: the reports and
+			// the payment follow it.
+			at := post.Current.In(f.a.Creator.Calendar.Location())
+			p.PostDate, p.PostTime = date.NewAt(at), clock.NewAt(at)
 		}
 		tl, err := sltimeline.Compile(p)
 		if err != nil {
@@ -176,6 +234,14 @@ func (f *filler) duties() SheetDuties {
 			Post:    f.postWords(x),
 		})
 	}
+	for i, post := range f.moved {
+		if c := a.Creator.Calendar; c != nil {
+			planned := post.Planned.In(c.Location())
+			at := post.Current.In(c.Location())
+			d.Deliverables[i].Post = at.Format("Mon 2 Jan 2006, 15:04") + " " + zoneWords(c.Location()) +
+				" (moved from " + planned.Format("Mon 2 Jan, 15:04") + ")"
+		}
+	}
 	d.Response = windowWords(a.Policy.CreatorResponse, a.Creator.Calendar)
 	if d.Response != "" {
 		// The creator's response window is also the time for a concept
@@ -183,7 +249,7 @@ func (f *filler) duties() SheetDuties {
 		d.Response += ", revisions too"
 	}
 	if at, ok := f.shared(sltimeline.StepConcept, true); ok {
-		d.Other = append(d.Other, "Send a concept outline (hook and structure) by "+instant(at)+".")
+		d.Other = append(d.Other, "Concept outline (hook and structure) by "+instant(at)+".")
 	}
 	if r := reportWords(a.Policy.Reports); r != "" {
 		d.Other = append(d.Other, "Send the numbers "+r+" after each post.")
@@ -224,7 +290,7 @@ func (f *filler) rights() []string {
 	}
 	switch w, ok := r.Whitelisting.Get(); {
 	case ok:
-		s := "whitelisting (ads from your handle)"
+		s := "whitelisting"
 		s += durationWords(w.Duration)
 		if w.SpendCap.IsValid() {
 			s += ", cap " + w.SpendCap.String()
@@ -271,14 +337,16 @@ func (f *filler) commitments() SheetCommitments {
 	case !ok:
 		c.Shipping = "shipping dates " + notAgreed
 	default:
-		var parts []string
-		if !s.ShipBy.IsZero() {
-			parts = append(parts, "ships by "+day(s.ShipBy))
+		switch by, recv := s.ShipBy, s.ExpectedReceipt; {
+		case !by.IsZero() && !recv.IsZero() && by.Year() == recv.Year():
+			c.Shipping = "ships by " + by.Format("Mon 2 Jan") + ", with you by " + day(recv)
+		case !by.IsZero() && !recv.IsZero():
+			c.Shipping = "ships by " + day(by) + ", with you by " + day(recv)
+		case !by.IsZero():
+			c.Shipping = "ships by " + day(by)
+		case !recv.IsZero():
+			c.Shipping = "with you by " + day(recv)
 		}
-		if !s.ExpectedReceipt.IsZero() {
-			parts = append(parts, "with you by "+day(s.ExpectedReceipt))
-		}
-		c.Shipping = strings.Join(parts, ", ")
 	}
 	return c
 }
@@ -295,9 +363,9 @@ func (f *filler) approval() SheetApproval {
 	if b := oneLine(a.Brand.Backup.Name); b != "" {
 		who += " (or " + b + ")"
 	}
-	ap.Approved = "a written approval from " + who + "; silence is not approval"
+	ap.Approved = "written approval from " + who + "; silence is not approval"
 	if !p.ProductionLead.IsZero() {
-		ap.Late = "the post moves so that the creator keeps " + p.ProductionLead.String() + " between final approval and posting"
+		ap.Late = "the post moves so you keep " + p.ProductionLead.String() + " between final approval and posting"
 	}
 	var fee string
 	if card := a.Commercial.RateCard; card != nil && card.Rush != nil {
@@ -317,7 +385,7 @@ func (f *filler) approval() SheetApproval {
 		}
 		ap.Rush = s
 	case a.Rush.IsNone():
-		s := "none agreed: the standard timelines apply"
+		s := "none agreed"
 		if p.Rush != nil && fee != "" {
 			s += "; a rush needs both sides in writing and a " + fee
 		}
@@ -362,7 +430,7 @@ func (f *filler) posting() SheetPosting {
 		ps.KeepLive = strings.Join(keep, "; ")
 	}
 	if !p.LiveCheck.IsZero() {
-		ps.LiveCheck = "the brand checks tag, link and disclosure within " + p.LiveCheck.String() + " of your live link"
+		ps.LiveCheck = "the brand checks the post within " + p.LiveCheck.String() + " of your live link"
 	}
 	if len(a.Compliance.MustShow) > 0 {
 		ps.Other = append(ps.Other, "Must show: "+sentenceList(a.Compliance.MustShow)+".")
@@ -386,7 +454,7 @@ func (f *filler) escalation() SheetEscalation {
 	p := a.Policy
 	var e SheetEscalation
 	if p.FollowUps > 0 && !p.FollowUpSpacing.IsZero() {
-		e.Rule = fmt.Sprintf("no reply in time: %s %s apart, then go to the next contact; the waiting step's window restarts",
+		e.Rule = fmt.Sprintf("no reply in time: %s %s apart, then the next contact; the step's window restarts",
 			plural(p.FollowUps, "follow-up"), p.FollowUpSpacing.String())
 	}
 	switch path, ok := a.Escalation.Get(); {
@@ -516,7 +584,7 @@ func (f *filler) milestones() []SheetMilestone {
 				suffix = ": " + f.label(i)
 			}
 			if m, ok := f.step(i, sltimeline.StepPost, true); ok {
-				ms = append(ms, SheetMilestone{Name: "Post" + suffix, Owner: OwnerCreator, At: m.Due})
+				ms = append(ms, f.postMilestone(i, "Post"+suffix, m.Due))
 			}
 			reports(i, suffix)
 		}
@@ -528,10 +596,10 @@ func (f *filler) milestones() []SheetMilestone {
 		})
 		first, last := have[0], have[len(have)-1]
 		if m, ok := f.step(first, sltimeline.StepPost, true); ok {
-			ms = append(ms, SheetMilestone{Name: "First post", Owner: OwnerCreator, At: m.Due})
+			ms = append(ms, f.postMilestone(first, "First post", m.Due))
 		}
 		if m, ok := f.step(last, sltimeline.StepPost, true); ok {
-			ms = append(ms, SheetMilestone{Name: "Last post", Owner: OwnerCreator, At: m.Due})
+			ms = append(ms, f.postMilestone(last, "Last post", m.Due))
 		}
 		reports(last, " after the last post")
 	}
@@ -546,6 +614,31 @@ func (f *filler) milestones() []SheetMilestone {
 		ms = append(ms, SheetMilestone{Name: "Payment due", Owner: OwnerBrand, Date: date.NewAt(pay)})
 	}
 	return ms
+}
+
+// postMilestone is deliverable i's post at its scheduled instant, marked as
+// moved with the engine's reason when it moved.
+func (f *filler) postMilestone(i int, name string, at time.Time) SheetMilestone {
+	m := SheetMilestone{Name: name, Owner: OwnerCreator, At: at}
+	if post, ok := f.moved[i]; ok {
+		m.Shifted = true
+		m.Reason = moveReason(post)
+	}
+	return m
+}
+
+// moveReason says why a post moved: the last shift's reason, and how many
+// times it moved when more than once.
+func moveReason(post sltimeline.Post) string {
+	n := len(post.Shifts)
+	r := post.Shifts[n-1].Reason()
+	if r != "" {
+		r = strings.ToUpper(r[:1]) + r[1:]
+	}
+	if n > 1 {
+		r = fmt.Sprintf("Moved %d times; the last: %s", n, r)
+	}
+	return r + "."
 }
 
 // label names deliverable i in the picture, as short as the agreement allows:

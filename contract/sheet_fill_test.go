@@ -15,6 +15,7 @@ import (
 
 	"github.com/creatorops/creatorops/contract"
 	"github.com/creatorops/creatorops/sla"
+	"github.com/creatorops/creatorops/sla/timeline"
 )
 
 func readAgreement(t *testing.T, name string) contract.Agreement {
@@ -59,15 +60,15 @@ func TestAgreementSheetGood(t *testing.T) {
 	assert.Contains(t, s.Duties.Deliverables[1].Details, "Link sticker")
 	assert.NotContains(t, s.Duties.Deliverables[1].Details, "https://", "the extra already names the link")
 	assert.Equal(t, "within 2 business days (Mon–Fri 10:00–18:00 PT), revisions too", s.Duties.Response)
-	assert.Contains(t, s.Duties.Other, "Send a concept outline (hook and structure) by Fri 19 Feb, 18:00 PT.")
+	assert.Contains(t, s.Duties.Other, "Concept outline (hook and structure) by Fri 19 Feb, 18:00 PT.")
 
 	assert.Equal(t, "within 1 business day (Mon–Fri 09:00–17:00 ET)", s.Commitments.Response)
 	assert.Equal(t, "48 hours for each round, weekends not counted", s.Commitments.Approval)
 	assert.Equal(t, "1 concept round and 1 edit round included; extra rounds 300.00 USD each", s.Commitments.Rounds)
-	assert.Equal(t, "ships by Wed 17 Feb 2027, with you by Fri 19 Feb 2027", s.Commitments.Shipping)
+	assert.Equal(t, "ships by Wed 17 Feb, with you by Fri 19 Feb 2027", s.Commitments.Shipping)
 
 	assert.Contains(t, s.Approval.Approved, "Dana Whitfield (or Sam Ortiz)")
-	assert.Equal(t, "the post moves so that the creator keeps 2 business days between final approval and posting", s.Approval.Late)
+	assert.Equal(t, "the post moves so you keep 2 business days between final approval and posting", s.Approval.Late)
 	assert.Contains(t, s.Approval.Rush, "none agreed")
 	assert.Contains(t, s.Approval.Rush, "25% rush fee")
 
@@ -237,6 +238,108 @@ func TestAgreementSheetPastBounds(t *testing.T) {
 			require.True(t, errors.As(err, &v))
 			assert.Equal(t, "too_large", v.Problems[0].Code)
 			assert.Empty(t, s.Campaign)
+		})
+	}
+}
+
+// lateState runs deliverable i of a as its schedule promises up to the draft,
+// then approves late, at approved.
+func lateState(t *testing.T, a contract.Agreement, i int, approved time.Time) timeline.State {
+	t.Helper()
+	p, err := a.Plan(i)
+	require.NoError(t, err)
+	tl, err := timeline.Compile(p)
+	require.NoError(t, err)
+	kinds := map[timeline.Step][]timeline.Kind{
+		timeline.StepShip:          {timeline.ProductShipped, timeline.ProductReceived},
+		timeline.StepConcept:       {timeline.ConceptSubmitted},
+		timeline.StepConceptReview: {timeline.ConceptApproved},
+		timeline.StepCompliance:    {timeline.ComplianceChecked},
+		timeline.StepDraft:         {timeline.DraftSubmitted},
+	}
+	var events []timeline.Event
+	for _, m := range tl.Schedule() {
+		for _, k := range kinds[m.Step] {
+			events = append(events, timeline.Event{Seq: int64(len(events) + 1), At: m.Due, Kind: k})
+		}
+	}
+	events = append(events, timeline.Event{Seq: int64(len(events) + 1), At: approved, Kind: timeline.Approved})
+	st, err := tl.State(events, approved.Add(time.Hour))
+	require.NoError(t, err)
+	return st
+}
+
+// A late final approval moves the post on the sheet, with the engine's
+// reason; the reports follow the post, the earlier dates stay.
+func TestAgreementSheetAtMovedPost(t *testing.T) {
+	a := contract.SampleAgreement()
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	// Final approval was due Fri 5 Mar 17:00 EST; it comes Tue 9 Mar 17:00.
+	st := lateState(t, a, 0, time.Date(2027, 3, 9, 17, 0, 0, 0, ny))
+	require.NotEmpty(t, st.Post.Shifts)
+	require.True(t, st.Post.Current.After(st.Post.Planned))
+
+	planned, err := a.Sheet()
+	require.NoError(t, err)
+	s, err := a.SheetAt(st)
+	require.NoError(t, err)
+	require.NoError(t, s.Fit())
+
+	byName := func(s contract.Sheet) map[string]contract.SheetMilestone {
+		m := map[string]contract.SheetMilestone{}
+		for _, x := range s.Milestones {
+			m[x.Name] = x
+		}
+		return m
+	}
+	before, after := byName(planned), byName(s)
+	post := after["Post: TikTok"]
+	assert.True(t, post.Shifted)
+	assert.True(t, post.At.Equal(st.Post.Current), "post at %v, state says %v", post.At, st.Post.Current)
+	assert.Contains(t, post.Reason, "final approval was due Fri 5 Mar 2027 17:00 EST")
+	assert.True(t, strings.HasPrefix(post.Reason, "Post date moved from Mon 15 Mar 12:00"), post.Reason)
+	assert.Equal(t, st.Post.Current.AddDate(0, 0, 7).Format(time.RFC3339), after["Report (7 days): TikTok"].At.Format(time.RFC3339), "the report follows the post")
+	for _, same := range []string{"Kickoff", "Draft", "Final approval", "Post: Instagram", "Report (7 days): Instagram"} {
+		assert.Equal(t, before[same], after[same], same)
+	}
+	assert.False(t, after["Post: Instagram"].Shifted)
+	assert.Contains(t, s.Duties.Deliverables[0].Post, "(moved from Mon 15 Mar, 12:00)")
+	assert.Equal(t, planned.Hash, s.Hash, "the agreement did not change")
+
+	md, err := s.Markdown()
+	require.NoError(t, err)
+	assert.Contains(t, md, "**moved**: Post date moved from Mon 15 Mar 12:00")
+
+	// A state whose post did not move changes nothing.
+	onTime := lateState(t, a, 1, time.Date(2027, 3, 4, 10, 0, 0, 0, ny))
+	require.Empty(t, onTime.Post.Shifts)
+	same, err := a.SheetAt(onTime)
+	require.NoError(t, err)
+	assert.Equal(t, planned, same)
+}
+
+func TestAgreementSheetAtBadStates(t *testing.T) {
+	a := contract.SampleAgreement()
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	st := lateState(t, a, 0, time.Date(2027, 3, 9, 17, 0, 0, 0, ny))
+	other := st
+	other.Plan = "someone-else/tiktok-video"
+	for name, tc := range map[string]struct {
+		states []timeline.State
+		path   string
+	}{
+		"unknown plan": {[]timeline.State{other}, "states[0].plan"},
+		"twice":        {[]timeline.State{st, st}, "states[1].plan"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := a.SheetAt(tc.states...)
+			require.ErrorIs(t, err, contract.ErrInvalid)
+			var v *contract.ValidationError
+			require.True(t, errors.As(err, &v))
+			require.Len(t, v.Problems, 1)
+			assert.Equal(t, tc.path, v.Problems[0].Path)
 		})
 	}
 }
