@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one-page check in a real browser: the sample agreement's expectations
-# sheet (contract.SampleAgreement().Sheet(), rendered by examples/sheet) and the
-# hand-written typical sheet, printed headless by Chromium to PDF on Letter and
+# sheet (contract.SampleAgreement().Sheet(), rendered by examples/sheet), the
+# same sheet with a post moved by a late approval, and the hand-written typical
+# sheet, printed headless by Chromium to PDF on Letter and
 # on A4 paper, must be exactly one page each; so must the longest sample sheet
 # that the page estimate (contract.Sheet.Fit) accepts. Installs Debian's chromium and poppler-utils
 # when they are missing (as root, or with sudo). Exits non-zero on any
@@ -24,7 +25,7 @@ go build -o "$out/sheetgen" ./contract/internal/sheetgen
 go build -o "$out/sheet" ./examples/sheet
 
 fail=0
-for sample in agreement typical max; do
+for sample in agreement moved typical max; do
   for paper in letter a4; do
     html="$out/$sample-$paper.html"
     pdf="$out/$sample-$paper.pdf"

@@ -1,10 +1,11 @@
 // Command sheetgen writes a sample expectations sheet to standard output, for
 // the one-page check in a browser (.ci/onepage.sh):
 //
-//	go run ./contract/internal/sheetgen -paper letter|a4|any -sample good|typical|max|over|toolong -format html|md|estimate
+//	go run ./contract/internal/sheetgen -paper letter|a4|any -sample good|moved|typical|max|over|toolong -format html|md|estimate
 //
 // "good" (the default) is the sheet of the package's sample agreement, filled
-// by contract.Agreement.Sheet; "typical" a hand-written sheet with a moved
+// by contract.Agreement.Sheet; "moved" the same after a late approval moved
+// a post (contract.Agreement.SheetAt); "typical" a hand-written sheet with a moved
 // post date; "max" the longest sheet grown from it that the page estimate
 // accepts, "over" one line longer (it fails with the estimate's error);
 // "toolong" the too-long sample agreement's sheet (it fails too). -format
@@ -22,7 +23,7 @@ import (
 
 func main() {
 	paper := flag.String("paper", "any", "paper size in the print stylesheet: letter, a4 or any")
-	sample := flag.String("sample", "good", "sample sheet: good, typical, max, over or toolong")
+	sample := flag.String("sample", "good", "sample sheet: good, moved, typical, max, over or toolong")
 	format := flag.String("format", "html", "output: html, md or estimate")
 	flag.Parse()
 	if err := run(*paper, *sample, *format); err != nil {
@@ -40,6 +41,8 @@ func run(paper, sample, format string) error {
 	switch sample {
 	case "good":
 		s = sheetsample.Good()
+	case "moved":
+		s = sheetsample.Moved()
 	case "toolong":
 		s = sheetsample.TooLong()
 	case "typical":
@@ -49,7 +52,7 @@ func run(paper, sample, format string) error {
 	case "over":
 		s = sheetsample.Over()
 	default:
-		return fmt.Errorf("unknown sample %q: want good, typical, max, over or toolong", sample)
+		return fmt.Errorf("unknown sample %q: want good, moved, typical, max, over or toolong", sample)
 	}
 	var out string
 	switch format {

@@ -26,6 +26,7 @@ func TestSamples(t *testing.T) {
 		fits bool
 	}{
 		"good":    {sheetsample.Good(), true},
+		"moved":   {sheetsample.Moved(), true},
 		"typical": {sheetsample.Typical(), true},
 		"max":     {sheetsample.Max(), true},
 		"over":    {sheetsample.Over(), false},
@@ -41,4 +42,12 @@ func TestSamples(t *testing.T) {
 		})
 	}
 	assert.Equal(t, "GlowCo Dew Serum launch", sheetsample.Good().Campaign)
+	moved := 0
+	for _, m := range sheetsample.Moved().Milestones {
+		if m.Shifted {
+			moved++
+			assert.Contains(t, m.Reason, "final approval was due")
+		}
+	}
+	assert.Equal(t, 1, moved)
 }
