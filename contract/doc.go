@@ -133,7 +133,10 @@
 // Its timeline picture draws the dates the agreement promises, taken from each
 // deliverable's schedule in the timeline engine (every step taking its whole
 // window): kickoff, shipping, concept, approvals, draft, posts, reports and
-// payment. [Sheet.Markdown] and [Sheet.HTML] render the one model (the HTML
+// payment. [Agreement.SheetAt] draws the sheet as things stand: a post that a
+// late approval moved (a deliverable's state in the timeline engine) shows at
+// its new date, marked, with the engine's reason, and what follows the post
+// moves with it. [Sheet.Markdown] and [Sheet.HTML] render the one model (the HTML
 // self-contained, with an inline SVG picture, a print stylesheet and a phone
 // layout). The sheet is meant for one printed page, Letter and A4: the
 // renderers estimate the printed height ([Sheet.Fit], checked against
