@@ -474,6 +474,8 @@ func (f *filler) escalation() SheetEscalation {
 			}
 			e.Contacts = append(e.Contacts, SheetContact{Name: oneLine(c.Name), Role: role, Reach: oneLine(c.Email), Hours: hoursWords(cal)})
 		}
+	case a.Escalation.IsNone():
+		e.Contacts = []SheetContact{{Name: "Nobody", Role: "the agreement names no escalation contact; write to the owners"}}
 	default:
 		e.Contacts = []SheetContact{{Name: "Nobody named", Role: "escalation path " + notAgreed}}
 	}

@@ -191,6 +191,14 @@ func TestAgreementSheetVague(t *testing.T) {
 	md, err := s.Markdown()
 	require.NoError(t, err)
 	assert.Contains(t, md, "not agreed yet")
+
+	// "none" is an answer, and the sheet says so differently.
+	a := contract.VagueAgreement()
+	a.Escalation = contract.None[[]contract.EscalationContact]()
+	s, err = a.Sheet()
+	require.NoError(t, err)
+	require.Len(t, s.Escalation.Contacts, 1)
+	assert.Equal(t, "the agreement names no escalation contact; write to the owners", s.Escalation.Contacts[0].Role)
 }
 
 func TestAgreementSheetInvalid(t *testing.T) {
