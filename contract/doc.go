@@ -115,6 +115,35 @@
 // ([CodeSheetRequired]), and checks that every creator's engagement rate
 // has one definition.
 //
+// # The one-page sheet
+//
+// "If you cannot describe your response time, revision policy and payment
+// timeline in one page, you do not have a service system yet." [Agreement.Sheet]
+// fills a [Sheet] from an agreement in the words a creator reads: what the
+// creator does and by when, what the brand commits to ("within 1 business day
+// (Mon–Fri 09:00–17:00 ET)", "48 hours for each round, weekends not
+// counted"), what "approved" means and what a late approval does, the rush
+// terms, the posting requirements, the escalation contacts in order with their
+// hours, the price line by line ([Agreement.Price]) with the payment terms,
+// their trigger and the invoice requirements, the quiet-hours line, the
+// metric-source clause, a glossary of the terms it uses, and the agreement's
+// content hash, so that a sheet made from a changed agreement looks different.
+// A term the agreement leaves open reads "not agreed yet"; nothing is invented.
+//
+// Its timeline picture draws the dates the agreement promises, taken from each
+// deliverable's schedule in the timeline engine (every step taking its whole
+// window): kickoff, shipping, concept, approvals, draft, posts, reports and
+// payment. [Agreement.SheetAt] draws the sheet as things stand: a post that a
+// late approval moved (a deliverable's state in the timeline engine) shows at
+// its new date, marked, with the engine's reason, and what follows the post
+// moves with it. [Sheet.Markdown] and [Sheet.HTML] render the one model (the HTML
+// self-contained, with an inline SVG picture, a print stylesheet and a phone
+// layout). The sheet is meant for one printed page, Letter and A4: the
+// renderers estimate the printed height ([Sheet.Fit], checked against
+// Chromium in CI) and return [ErrTooLong], naming the sections that run over,
+// instead of spilling onto a second page. The command examples/sheet renders
+// an agreement file's sheet, checklist or onboarding message.
+//
 // # Disclosure
 //
 // [CheckDisclosure] lints a caption against the agreement's [DisclosureTerms]

@@ -1,11 +1,15 @@
 // Command sheetgen writes a sample expectations sheet to standard output, for
 // the one-page check in a browser (.ci/onepage.sh):
 //
-//	go run ./contract/internal/sheetgen -paper letter|a4|any -sample typical|max|over -format html|md|estimate
+//	go run ./contract/internal/sheetgen -paper letter|a4|any -sample good|moved|typical|max|over|toolong -format html|md|estimate
 //
-// "max" is the longest sample sheet that the page estimate accepts, "over" one
-// line longer (it fails with the estimate's error). -format estimate prints
-// the page estimate of each paper instead of the sheet.
+// "good" (the default) is the sheet of the package's sample agreement, filled
+// by contract.Agreement.Sheet; "moved" the same after a late approval moved
+// a post (contract.Agreement.SheetAt); "typical" a hand-written sheet with a moved
+// post date; "max" the longest sheet grown from it that the page estimate
+// accepts, "over" one line longer (it fails with the estimate's error);
+// "toolong" the too-long sample agreement's sheet (it fails too). -format
+// estimate prints the page estimate of each paper instead of the sheet.
 package main
 
 import (
@@ -19,7 +23,7 @@ import (
 
 func main() {
 	paper := flag.String("paper", "any", "paper size in the print stylesheet: letter, a4 or any")
-	sample := flag.String("sample", "typical", "sample sheet: typical, max or over")
+	sample := flag.String("sample", "good", "sample sheet: good, moved, typical, max, over or toolong")
 	format := flag.String("format", "html", "output: html, md or estimate")
 	flag.Parse()
 	if err := run(*paper, *sample, *format); err != nil {
@@ -35,6 +39,12 @@ func run(paper, sample, format string) error {
 	}
 	var s contract.Sheet
 	switch sample {
+	case "good":
+		s = sheetsample.Good()
+	case "moved":
+		s = sheetsample.Moved()
+	case "toolong":
+		s = sheetsample.TooLong()
 	case "typical":
 		s = sheetsample.Typical()
 	case "max":
@@ -42,7 +52,7 @@ func run(paper, sample, format string) error {
 	case "over":
 		s = sheetsample.Over()
 	default:
-		return fmt.Errorf("unknown sample %q: want typical, max or over", sample)
+		return fmt.Errorf("unknown sample %q: want good, moved, typical, max, over or toolong", sample)
 	}
 	var out string
 	switch format {

@@ -1,15 +1,94 @@
 // Package sheetsample holds sample expectations sheets for the sheet's tests,
-// its golden files and the one-page check in a browser (.ci/onepage.sh): a
-// typical sheet, and the longest sheet that still fits one page.
+// its golden files and the one-page check in a browser (.ci/onepage.sh): the
+// sheet of the package's sample agreement (Good) and the same with a post
+// moved by a late approval (Moved), a hand-written typical sheet
+// with a moved post date (Typical), the longest sheet that still fits one page
+// (Max, grown from Typical: the page estimate's calibration), and the too-long
+// sample agreement's sheet (TooLong).
 package sheetsample
 
 import (
+	_ "embed"
 	"fmt"
 	"time"
 
 	"github.com/creatorops/creatorops/contract"
+	"github.com/creatorops/creatorops/sla/timeline"
 	"github.com/rickb777/date"
 )
+
+// toolongJSON is contract/testdata/toolong.json (a test data file of package
+// contract, copied here because embed cannot reach outside this directory;
+// TestTooLongIsThePackages keeps the two equal).
+//
+//go:embed toolong.json
+var toolongJSON []byte
+
+// Good returns the sheet of the package's sample agreement
+// (contract.SampleAgreement), filled by contract.Agreement.Sheet: the sheet a
+// real agreement gives. Each call returns a new sheet.
+func Good() contract.Sheet {
+	s, err := contract.SampleAgreement().Sheet()
+	if err != nil {
+		panic("sheetsample: the sample agreement has no sheet: " + err.Error())
+	}
+	return s
+}
+
+// Moved returns the sample agreement's sheet as things stand after the
+// TikTok video's final approval came 2 business days late (Tue 9 Mar 17:00
+// EST instead of Fri 5 Mar 17:00): the post moved, with the engine's reason
+// under the picture (contract.Agreement.SheetAt).
+func Moved() contract.Sheet {
+	a := contract.SampleAgreement()
+	p, err := a.Plan(0)
+	if err != nil {
+		panic("sheetsample: " + err.Error())
+	}
+	tl, err := timeline.Compile(p)
+	if err != nil {
+		panic("sheetsample: " + err.Error())
+	}
+	kinds := map[timeline.Step][]timeline.Kind{
+		timeline.StepShip:          {timeline.ProductShipped, timeline.ProductReceived},
+		timeline.StepConcept:       {timeline.ConceptSubmitted},
+		timeline.StepConceptReview: {timeline.ConceptApproved},
+		timeline.StepCompliance:    {timeline.ComplianceChecked},
+		timeline.StepDraft:         {timeline.DraftSubmitted},
+	}
+	var events []timeline.Event
+	for _, m := range tl.Schedule() {
+		for _, k := range kinds[m.Step] {
+			events = append(events, timeline.Event{Seq: int64(len(events) + 1), At: m.Due, Kind: k})
+		}
+	}
+	approved := time.Date(2027, 3, 9, 17, 0, 0, 0, mustZone("America/New_York"))
+	events = append(events, timeline.Event{Seq: int64(len(events) + 1), At: approved, Kind: timeline.Approved})
+	st, err := tl.State(events, approved.Add(time.Hour))
+	if err != nil {
+		panic("sheetsample: " + err.Error())
+	}
+	s, err := a.SheetAt(st)
+	if err != nil {
+		panic("sheetsample: " + err.Error())
+	}
+	return s
+}
+
+// TooLong returns the sheet of the too-long sample agreement (12
+// deliverables, long compliance lists): it fills, and it does not fit one
+// page.
+func TooLong() contract.Sheet {
+	a, err := contract.DecodeAgreement(toolongJSON)
+	if err != nil {
+		panic("sheetsample: toolong.json does not decode: " + err.Error())
+	}
+	s, err := a.Sheet()
+	if err != nil {
+		panic("sheetsample: the too-long agreement has no sheet: " + err.Error())
+	}
+	return s
+}
 
 // Typical returns the sheet of a typical agreement: GlowCo and Mia Chen, one
 // TikTok video and three story frames, the module's default service terms,
