@@ -3,6 +3,7 @@ package sla
 import (
 	"github.com/creatorops/creatorops/internal/problem"
 	"github.com/creatorops/creatorops/internal/strictjson"
+	"time"
 )
 
 // CalendarSpec is the JSON form of a [Calendar]: one party's time zone, weekly
@@ -41,11 +42,11 @@ func DecodeCalendarSpec(data []byte) (CalendarSpec, error) {
 // DecodeCalendar is [DecodeCalendarSpec] followed by [NewCalendar]: it decodes,
 // validates and builds a calendar, reporting every problem at once.
 func DecodeCalendar(data []byte) (*Calendar, error) {
-	_, c, err := decodeCalendar(data)
+	_, c, err := decodeCalendar(data, loadZone)
 	return c, err
 }
 
-func decodeCalendar(data []byte) (CalendarSpec, *Calendar, error) {
+func decodeCalendar(data []byte, load func(string) (*time.Location, error)) (CalendarSpec, *Calendar, error) {
 	var s CalendarSpec
 	l := problem.List{Pkg: pkg}
 	decoded, ok := strictjson.Decode(pkg, data, &s, MaxSpecBytes)
@@ -53,7 +54,7 @@ func decodeCalendar(data []byte) (CalendarSpec, *Calendar, error) {
 	if !ok {
 		return CalendarSpec{}, nil, l.Err("calendar spec")
 	}
-	c, err := NewCalendar(s)
+	c, err := newCalendar(s, load)
 	if err != nil {
 		l.Problems = strictjson.Merge(decoded, problem.Problems(pkg, "", err))
 	}

@@ -42,3 +42,10 @@ func (z *Zones) Load(name string) (*time.Location, error) {
 func (z *Zones) NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	return newCalendar(spec, z.Load)
 }
+
+// DecodeCalendar is [DecodeCalendar] with the zone taken from z: the same
+// strict reading, the same errors, the same calendar.
+func (z *Zones) DecodeCalendar(data []byte) (*Calendar, error) {
+	_, c, err := decodeCalendar(data, z.Load)
+	return c, err
+}
