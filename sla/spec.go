@@ -32,7 +32,7 @@ const MaxSpecBytes = 1 << 20
 // object or a document larger than [MaxSpecBytes] are errors, and so is every
 // problem [NewCalendar] finds. It returns the spec as decoded, not canonical.
 func DecodeCalendarSpec(data []byte) (CalendarSpec, error) {
-	s, _, err := decodeCalendar(data)
+	s, _, err := decodeCalendar(data, loadZone)
 	if err != nil {
 		return CalendarSpec{}, err
 	}
