@@ -53,7 +53,7 @@ type AgreementSummary struct {
 // AgreementView is a stored agreement.
 type AgreementView struct {
 	AgreementSummary
-	Agreement AgreementJSON `json:"agreement" doc:"The agreement as stored: its canonical JSON (contract.Agreement.Canonical): keys sorted, every value normalized, every policy term spelled out."`
+	Agreement AgreementJSON `json:"agreement" doc:"The agreement as stored: its canonical JSON (contract.Agreement.Canonical), byte for byte, so that the SHA-256 of this member's text is hash: keys sorted, every value normalized, every policy term spelled out."`
 }
 
 // AgreementJSON is an agreement's canonical JSON, written and read as it is.
@@ -124,7 +124,24 @@ type checkOutput struct{ Body CheckResult }
 // textOutput is a document that is not JSON: a sheet, an onboarding message.
 type textOutput struct {
 	ContentType string `header:"Content-Type"`
+	NoSniff     string `header:"X-Content-Type-Options"`
+	Policy      string `header:"Content-Security-Policy"`
 	Body        []byte
+}
+
+// sheetPolicy is the Content-Security-Policy of a sheet's HTML page: it is
+// self-contained (inline CSS and SVG), so it may load nothing and run no
+// script, whatever an agreement's text holds (the library escapes it; this
+// is the second line).
+const sheetPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+// text returns a document of content type ct.
+func text(ct, doc string) *textOutput {
+	out := &textOutput{ContentType: ct, NoSniff: "nosniff", Body: []byte(doc)}
+	if ct == contentHTML {
+		out.Policy = sheetPolicy
+	}
+	return out
 }
 
 // Content types of the documents that are not JSON.
@@ -361,7 +378,7 @@ func (s *Server) sheet(ctx context.Context, id, contentType string, render func(
 	if err != nil {
 		return nil, fail(ctx, "sheet", err)
 	}
-	return &textOutput{ContentType: contentType, Body: []byte(doc)}, nil
+	return text(contentType, doc), nil
 }
 
 // sheetTooLong is the 422 Problem of a sheet that does not fit on one page:
@@ -381,11 +398,11 @@ func (s *Server) onboarding(ctx context.Context, in *onboardingInput) (*textOutp
 	if err != nil {
 		return nil, err
 	}
-	md, text := contract.Onboarding(a)
+	md, plain := contract.Onboarding(a)
 	if in.Format == "text" {
-		return &textOutput{ContentType: contentText, Body: []byte(text)}, nil
+		return text(contentText, plain), nil
 	}
-	return &textOutput{ContentType: contentMarkdown, Body: []byte(md)}, nil
+	return text(contentMarkdown, md), nil
 }
 
 // storedAgreement returns a stored agreement of the request's workspace,

@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -95,6 +97,11 @@ func TestAgreementCreate(t *testing.T) {
 	assert.True(t, decoded(t, back).Equal(lib), "and reads back equal")
 	assert.Equal(t, "48 hours", get(t, stored, "policy", "review"), "every policy term is spelled out")
 	assert.Equal(t, "none", get(t, stored, "rush"), `"none" stays "none"`)
+	var raw struct{ Agreement json.RawMessage }
+	require.NoError(t, json.Unmarshal(res.Body, &raw))
+	assert.Equal(t, string(canonical), string(raw.Agreement), "byte for byte")
+	sum := sha256.Sum256(raw.Agreement)
+	assert.Equal(t, contract.HashPrefix+hex.EncodeToString(sum[:]), created.Hash, "a client can check the hash of what it reads")
 
 	t.Run("read back", func(t *testing.T) {
 		res := e.do(http.MethodGet, goodPath, e.tokenA, nil)
@@ -306,6 +313,12 @@ func TestAgreementSheet(t *testing.T) {
 		assert.Contains(t, string(res.Body), hash, "the sheet carries the agreement's content hash")
 		assert.Contains(t, string(res.Body), "Maya Reyes")
 		assert.Contains(t, string(res.Body), "<svg", "the timeline picture is inline")
+		assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
+		assert.Equal(t, "default-src 'none'; style-src 'unsafe-inline'; img-src data:", res.Header.Get("Content-Security-Policy"),
+			"the page loads nothing and runs no script")
+		for _, external := range []string{"<script", "<link", "src=", "url(", "@import"} {
+			assert.NotContains(t, string(res.Body), external, "a self-contained page needs nothing the policy forbids")
+		}
 	})
 	t.Run("html on A4", func(t *testing.T) {
 		res := e.do(http.MethodGet, goodPath+"/sheet.html?paper=a4", e.tokenA, nil)
