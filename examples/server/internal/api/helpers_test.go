@@ -142,7 +142,7 @@ func (e *env) doRaw(method, path string, headers map[string]string, body any) re
 	w := httptest.NewRecorder()
 	e.srv.ServeHTTP(w, req)
 	res := response{Status: w.Code, Header: w.Header(), Body: w.Body.Bytes()}
-	e.checkDoc(method, req.URL.Path, raw, res)
+	e.checkDoc(method, req.URL.EscapedPath(), raw, res)
 	return res
 }
 
@@ -167,7 +167,7 @@ func (e *env) checkDoc(method, path string, reqBody []byte, res response) {
 	ct := res.Header.Get("Content-Type")
 	mt := r.Content[ct]
 	require.NotNil(t, mt, "%s %s %d: content type %q not documented", method, path, res.Status, ct)
-	if mt.Schema != nil {
+	if mt.Schema != nil && strings.Contains(ct, "json") { // a sheet (text/html) is not JSON
 		validate(t, reg, mt.Schema, huma.ModeReadFromServer, res.Body, method+" "+path+" "+strconv.Itoa(res.Status))
 	}
 }

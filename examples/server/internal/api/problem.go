@@ -49,7 +49,7 @@ type Problem struct {
 	Status   int             `json:"status" doc:"The HTTP status code." example:"422"`
 	Detail   string          `json:"detail,omitempty" doc:"What went wrong, for a person." example:"invalid plan: creator.calendar.hours[0]: parse hours \"mon-fry 09:00-17:00\": unknown day \"fry\""`
 	Instance string          `json:"instance,omitempty" format:"uri" doc:"A URI reference for this occurrence."`
-	Code     string          `json:"code" doc:"A stable code for the problem: invalid, malformed, unauthorized, not_found, method_not_allowed, conflict, too_large, unavailable, internal." example:"invalid"`
+	Code     string          `json:"code" doc:"A stable code for the problem: invalid, malformed, unauthorized, not_found, method_not_allowed, conflict, too_large, unavailable, internal; sheet_too_long for an agreement's sheet that does not fit on one page." example:"invalid"`
 	Errors   []*ProblemError `json:"errors,omitempty" doc:"Every problem found in the request, each with where it is and a stable code."`
 }
 

@@ -40,8 +40,16 @@ func (s *Server) routes() {
 		Description: "A quote (pricing.RateCard.Quote): a base line and one line per add-on, each with the rule that made it, " +
 			"rounded once; the total is the sum of the lines.",
 	}, docBody[QuoteRequest](r), s.quote)
-	// TODO(deal): POST /v1/deals, a deal of several deliverables priced line by
-	// line, once pricing.Deal lands (branch deal).
+
+	register(s, huma.Operation{
+		OperationID: "create-deal", Method: http.MethodPost, Path: "/v1/deals", Tags: []string{"quotes"},
+		Summary: "Price a deal of several deliverables on a rate card",
+		Description: "A deal quote (pricing.RateCard.Deal): each deliverable's lines (base, usage, extra revisions, rush, " +
+			"each with the rule that made it) and subtotal, then the deal's own lines (whitelisting, exclusivity, the Net 0 " +
+			"surcharge); each line rounded once; the total is the sum of every line.",
+	}, docBody[DealRequest](r), s.deal)
+
+	s.agreementRoutes()
 
 	register(s, huma.Operation{
 		OperationID: "create-timeline", Method: http.MethodPost, Path: "/v1/timelines", Tags: []string{"timelines"},

@@ -57,6 +57,7 @@ func describeSchemas(r huma.Registry) {
 	alias(reflect.TypeFor[timeline.ActionKind](), reflect.TypeFor[actionKindSchema]())
 	alias(reflect.TypeFor[pricing.RoundingMode](), reflect.TypeFor[roundingSchema]())
 	alias(reflect.TypeFor[metrics.DurationStats](), reflect.TypeFor[durationStatsSchema]())
+	describeAgreementSchemas(r)
 }
 
 // fixSchemas corrects, after every operation is registered, what huma cannot
@@ -83,6 +84,7 @@ func fixSchemas(r huma.Registry) {
 	if s := m["PricingRateCard"]; s != nil {
 		s.Required = slices.DeleteFunc(s.Required, func(n string) bool { return n == "rounding" })
 	}
+	fixAgreementSchemas(m)
 	for name, s := range m {
 		// A boolean of the library's left out is false, which is what its
 		// decoders read: it is never required.

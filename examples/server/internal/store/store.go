@@ -1,5 +1,5 @@
 // Package store keeps the service's data: workspaces and their tokens,
-// timelines (one plan each) and their events, and (later) agreements.
+// timelines (one plan each) and their events, and agreements.
 //
 // [Store] is the interface the HTTP layer uses; [OpenSQLite] is the embedded
 // default, and a PostgreSQL implementation is meant to sit beside it with the
@@ -125,6 +125,9 @@ type Store interface {
 	// Items returns the workspace's timelines with their events, in ID order,
 	// at most limit of them, and whether there were more.
 	Items(ctx context.Context, workspace string, limit int) (items []Item, more bool, err error)
+
+	// AgreementStore keeps agreements (agreements.go).
+	AgreementStore
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
