@@ -169,6 +169,14 @@ func (c *RateCard) price(req Request, issued time.Time) (Quote, error) {
 	return q, nil
 }
 
+// months writes a count of months: "1 month", "3 months".
+func months(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return strconv.Itoa(n) + " months"
+}
+
 // whitelisting adds the whitelisting line, w.Months × the monthly fee, and
 // the setup fee's line unless it is zero; path is where w is
 // ("request.whitelisting").
@@ -186,7 +194,7 @@ func (pr *pricer) whitelisting(path string, w *WhitelistingRequest) {
 		} else {
 			rule += "; no regions set"
 		}
-		return rule + "): " + strconv.Itoa(w.Months) + " months × " + r.MonthlyFee.String() + " = " + amt.String()
+		return rule + "): " + months(w.Months) + " × " + r.MonthlyFee.String() + " = " + amt.String()
 	})
 	if r.SetupFee.Sign() != 0 {
 		pr.fixedLine("whitelisting_setup", KindWhitelistingSetup, "whitelisting setup", r.SetupFee)
@@ -199,7 +207,7 @@ func (pr *pricer) exclusivity(path string, e *ExclusivityRequest) {
 	for _, r := range pr.c.Exclusivity {
 		if r.Scope == e.Scope {
 			pr.timesLine(path+".months", "exclusivity:"+r.Scope, KindExclusivity, int64(e.Months), r.MonthlyFee, func(amt Money) string {
-				return "exclusivity, scope " + strconv.Quote(r.Scope) + ": " + strconv.Itoa(e.Months) + " months × " + r.MonthlyFee.String() + " = " + amt.String()
+				return "exclusivity, scope " + strconv.Quote(r.Scope) + ": " + months(e.Months) + " × " + r.MonthlyFee.String() + " = " + amt.String()
 			})
 			return
 		}

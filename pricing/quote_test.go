@@ -102,6 +102,21 @@ func TestQuoteWhitelistingRule(t *testing.T) {
 	assert.Equal(t, "whitelisting (paid ads from the creator's handle; spend cap 10000.00 USD; regions US, CA): 3 months × 500.00 USD = 1500.00 USD", q.Lines[1].Rule)
 }
 
+func TestQuoteOneMonthIsSingular(t *testing.T) {
+	card := pricing.SampleRateCard()
+	q, err := card.Quote(pricing.Request{Platform: "instagram", Format: "post",
+		Whitelisting: &pricing.WhitelistingRequest{Months: 1, SpendCap: pricing.MustParseMoney("1000 USD"), Regions: []string{"US"}},
+		Exclusivity:  &pricing.ExclusivityRequest{Scope: card.Exclusivity[0].Scope, Months: 1}}, issued)
+	require.NoError(t, err)
+	var rules []string
+	for _, l := range q.Lines {
+		rules = append(rules, l.Rule)
+	}
+	joined := strings.Join(rules, "\n")
+	assert.Contains(t, joined, ": 1 month × ")
+	assert.NotContains(t, joined, "1 months")
+}
+
 func TestQuoteRounding(t *testing.T) {
 	card := pricing.SampleRateCard()
 	card.Base = append(card.Base, pricing.BaseRate{Code: "odd", Platform: "x", Format: "post", Fee: pricing.MustParseMoney("100.01 USD")})
