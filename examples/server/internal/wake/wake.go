@@ -1,0 +1,362 @@
+// Package wake schedules the service's wake-ups with River and delivers the
+// actions due (follow-ups, escalations, reminders of the live check, reports,
+// invoice and payment) to a webhook and to the log, each exactly once.
+//
+// After each change of a timeline, the API's hook hands the change to
+// [Waker.Hook]: a wake-up at the state's Next (or at once, when actions are
+// due already) goes onto an in-memory queue, and one goroutine inserts the
+// queued wake-ups as River jobs, many in one transaction (InsertManyTx), so
+// that the request's append pays no second database write. When a wake-up
+// fires, its worker recomputes the timeline's state from the store at that
+// instant and, in one transaction: records each action due in the
+// wake_deliveries table, whose primary key (workspace, timeline, action ID and
+// instant) lets each action in once however many wake-ups or processes find it
+// due; inserts a "deliver" job for each action recorded now (River posts the
+// webhook and retries it on a failure or a non-2xx answer); records what it
+// saw in wake_state; and inserts the next wake-up. A periodic "sweep" job
+// (River's periodic jobs, enqueued by the leader) finds the timelines whose
+// wake-up was lost (the process died before its batch was committed, or the
+// queue was full) and wakes them.
+//
+// The trade-off: a wake-up handed to the hook is in memory until its batch
+// commits (milliseconds); a process that dies then loses it, and the sweep
+// finds the timeline at its next run (SweepInterval) instead. No action is
+// lost or sent twice; one may be late by up to SweepInterval in that case.
+//
+// On SQLite, River's riversqlite driver shares the store's one writer
+// connection (River's SQLite driver needs one connection, or busy_timeout,
+// else SQLITE_BUSY delays jobs); on PostgreSQL, River's riverpgxv5 driver
+// shares the store's pool, and several processes share the work.
+package wake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/creatorops/creatorops/examples/server/internal/api"
+	"github.com/creatorops/creatorops/examples/server/internal/store"
+	"github.com/creatorops/creatorops/sla/timeline"
+)
+
+// Defaults of Config.
+const (
+	DefaultPollInterval  = 100 * time.Millisecond
+	DefaultSweepInterval = time.Minute
+	DefaultMaxBatch      = 500
+	DefaultQueueSize     = 10_000
+	DefaultWorkers       = 8
+	DefaultHTTPTimeout   = 10 * time.Second
+)
+
+// The River queues.
+const (
+	QueueWake    = "wake"
+	QueueDeliver = "deliver"
+)
+
+// Config configures a Waker.
+type Config struct {
+	// Store is where the timelines and events are read; required.
+	Store store.Store
+	// Logger receives the actions due and the deliveries; nil is
+	// slog.Default().
+	Logger *slog.Logger
+	// Webhook is the URL each action is POSTed to; "" sends actions to the
+	// log only.
+	Webhook string
+	// Secret keys the HMAC-SHA256 signature of each delivery (package
+	// webhook).
+	Secret []byte
+	// Now is the clock a wake-up computes the state at; nil is time.Now.
+	Now func() time.Time
+	// HTTPClient posts the webhook; nil is a client with a 10 s timeout.
+	HTTPClient *http.Client
+
+	// PollInterval is how often River looks for jobs due: the latency of a
+	// wake-up. 100 ms when zero.
+	PollInterval time.Duration
+	// SweepInterval is how often the sweep looks for lost wake-ups. 1 minute
+	// when zero.
+	SweepInterval time.Duration
+	// MaxBatch bounds the wake-ups inserted in one transaction; QueueSize the
+	// wake-ups waiting in memory (past it, a wake-up is left to the sweep).
+	MaxBatch, QueueSize int
+	// Workers is the number of jobs of each queue one process works at once.
+	Workers int
+	// ID names this process to River (tests); "" lets River choose.
+	ID string
+}
+
+func (c *Config) defaults() {
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.HTTPClient == nil {
+		c.HTTPClient = &http.Client{Timeout: DefaultHTTPTimeout}
+	}
+	if c.PollInterval <= 0 {
+		c.PollInterval = DefaultPollInterval
+	}
+	if c.SweepInterval <= 0 {
+		c.SweepInterval = DefaultSweepInterval
+	}
+	if c.MaxBatch <= 0 {
+		c.MaxBatch = DefaultMaxBatch
+	}
+	if c.QueueSize <= 0 {
+		c.QueueSize = DefaultQueueSize
+	}
+	if c.Workers <= 0 {
+		c.Workers = DefaultWorkers
+	}
+}
+
+// WakeArgs is a wake-up: recompute a timeline's state at At and deliver what
+// is due. Unique by its args, so that the same wake-up scheduled twice (two
+// changes with the same next instant, two processes) runs once.
+type WakeArgs struct {
+	Workspace string    `json:"workspace"`
+	Timeline  string    `json:"timeline"`
+	At        time.Time `json:"at"`
+}
+
+// Kind is River's name of the job.
+func (WakeArgs) Kind() string { return "creatorops_wake" }
+
+// InsertOpts puts the job on the wake queue, due at At, unique by its args.
+func (a WakeArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: QueueWake, ScheduledAt: a.At, MaxAttempts: 10, UniqueOpts: river.UniqueOpts{ByArgs: true}}
+}
+
+// DeliverArgs is one action to post to the webhook: the payload as recorded
+// when it was found due, and its delivery ID.
+type DeliverArgs struct {
+	ID      string `json:"id"`
+	Payload []byte `json:"payload"`
+}
+
+// Kind is River's name of the job.
+func (DeliverArgs) Kind() string { return "creatorops_deliver" }
+
+// InsertOpts puts the job on the deliver queue; River retries it (25 attempts,
+// with its exponential backoff) until the webhook answers 2xx.
+func (DeliverArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: QueueDeliver} }
+
+// SweepArgs is the periodic sweep for lost wake-ups.
+type SweepArgs struct{}
+
+// Kind is River's name of the job.
+func (SweepArgs) Kind() string { return "creatorops_sweep" }
+
+// InsertOpts puts the sweep on the wake queue.
+func (SweepArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: QueueWake} }
+
+// engine is River on one database (SQLite or PostgreSQL).
+type engine interface {
+	start(ctx context.Context) error
+	stop(ctx context.Context) error
+	insertWakes(ctx context.Context, wakes []WakeArgs) error
+}
+
+// Waker schedules wake-ups and works them. Build it with NewSQLite or
+// NewPostgres, pass Hook to api.Config.Hooks, Start it, and Stop it after the
+// HTTP server.
+type Waker struct {
+	cfg     Config
+	log     *slog.Logger
+	eng     engine
+	queue   chan WakeArgs
+	dropped atomic.Int64
+
+	mu      sync.Mutex
+	plans   map[string]*timeline.Timeline // compiled plans by hash
+	stopped chan struct{}
+	cancel  context.CancelFunc
+}
+
+func newWaker(cfg Config) (*Waker, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("wake: Config.Store is required")
+	}
+	cfg.defaults()
+	return &Waker{cfg: cfg, log: cfg.Logger, queue: make(chan WakeArgs, cfg.QueueSize), plans: map[string]*timeline.Timeline{}}, nil
+}
+
+// Hook is the api.Hook that schedules a timeline's next wake-up after each
+// change: at once when actions are due, else at the state's Next (none when
+// nothing will change without an event). It never blocks: the wake-up goes
+// onto the in-memory queue, and is left to the sweep when the queue is full.
+func (w *Waker) Hook(_ context.Context, c api.Change) {
+	at := c.State.Next
+	if len(c.State.Actions) > 0 {
+		at = c.State.Now
+	}
+	if at.IsZero() {
+		return
+	}
+	select {
+	case w.queue <- WakeArgs{Workspace: c.Workspace, Timeline: c.Timeline, At: at.UTC()}:
+	default:
+		if n := w.dropped.Add(1); n&(n-1) == 0 { // log the 1st, 2nd, 4th, 8th, ...
+			w.log.Warn("wake-up queue full: the sweep will find the timeline", "timeline", c.Timeline, "dropped", n)
+		}
+	}
+}
+
+// Start starts River and the batcher.
+func (w *Waker) Start(ctx context.Context) error {
+	if err := w.eng.start(ctx); err != nil {
+		return fmt.Errorf("wake: start: %w", err)
+	}
+	bctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	w.cancel = cancel
+	w.stopped = make(chan struct{})
+	go w.batch(bctx)
+	return nil
+}
+
+// Stop inserts the wake-ups still queued, then stops River: it fetches no new
+// job and waits for the running ones to finish (until ctx is done).
+func (w *Waker) Stop(ctx context.Context) error {
+	if w.cancel != nil {
+		w.cancel()
+		<-w.stopped
+	}
+	return w.eng.stop(ctx)
+}
+
+// batch inserts the queued wake-ups, as many as are waiting (MaxBatch at
+// most) in one transaction, until ctx is done; then the rest.
+func (w *Waker) batch(ctx context.Context) {
+	defer close(w.stopped)
+	buf := make([]WakeArgs, 0, w.cfg.MaxBatch)
+	flush := func() {
+		if len(buf) == 0 {
+			return
+		}
+		ictx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := w.eng.insertWakes(ictx, buf); err != nil {
+			w.log.Error("wake-ups not inserted: the sweep will find them", "wakeups", len(buf), "err", err)
+		}
+		buf = buf[:0]
+	}
+	for {
+		select {
+		case a := <-w.queue:
+			buf = append(buf, a)
+		drain:
+			for len(buf) < w.cfg.MaxBatch {
+				select {
+				case a := <-w.queue:
+					buf = append(buf, a)
+				default:
+					break drain
+				}
+			}
+			flush()
+		case <-ctx.Done():
+			for {
+				select {
+				case a := <-w.queue:
+					buf = append(buf, a)
+					if len(buf) == w.cfg.MaxBatch {
+						flush()
+					}
+				default:
+					flush()
+					return
+				}
+			}
+		}
+	}
+}
+
+// compiled returns the compiled plan of a stored timeline, from a small cache
+// keyed by the plan's hash.
+func (w *Waker) compiled(rec store.Timeline) (*timeline.Timeline, error) {
+	w.mu.Lock()
+	tl, ok := w.plans[rec.PlanHash]
+	w.mu.Unlock()
+	if ok {
+		return tl, nil
+	}
+	p, err := store.DecodePlan(rec.Plan)
+	if err != nil {
+		return nil, err
+	}
+	if tl, err = timeline.Compile(p); err != nil {
+		return nil, fmt.Errorf("wake: stored plan %q does not compile: %w", rec.ID, err)
+	}
+	w.mu.Lock()
+	if len(w.plans) >= 1024 {
+		clear(w.plans)
+	}
+	w.plans[rec.PlanHash] = tl
+	w.mu.Unlock()
+	return tl, nil
+}
+
+// state computes a timeline's state at now, and the number of its events.
+// Events that cannot have happened are left out, as the API does.
+func (w *Waker) state(ctx context.Context, workspace, id string, now time.Time) (timeline.State, int, error) {
+	rec, err := w.cfg.Store.Timeline(ctx, workspace, id)
+	if err != nil {
+		return timeline.State{}, 0, err
+	}
+	tl, err := w.compiled(rec)
+	if err != nil {
+		return timeline.State{}, 0, err
+	}
+	events, err := w.cfg.Store.Events(ctx, workspace, id)
+	if err != nil {
+		return timeline.State{}, 0, err
+	}
+	st, err := tl.State(events, now)
+	var ve *timeline.ValidationError
+	if err != nil && !errors.As(err, &ve) {
+		return timeline.State{}, 0, err
+	}
+	return st, len(events), nil
+}
+
+// actionKey identifies an action for exactly-once delivery: its stable ID and
+// the instant it goes out.
+func actionKey(a timeline.Action) string {
+	return a.ID + "@" + a.At.UTC().Format(time.RFC3339Nano)
+}
+
+// logAction logs an action found due now, once.
+func (w *Waker) logAction(id, workspace, tl string, a timeline.Action) {
+	w.log.Info("action due", "delivery", id, "workspace", workspace, "timeline", tl,
+		"kind", a.Kind, "party", a.Party, "to", a.To.Name, "step", a.Step, "round", a.Round,
+		"at", a.At, "reason", a.Reason, "webhook", w.cfg.Webhook != "")
+}
+
+// availableAtInsert is River's insert middleware that makes a wake-up "available"
+// (not "scheduled") at insertion: River fetches an available job once its
+// scheduled_at has come, within PollInterval, while a scheduled one waits for
+// River's scheduler, which runs every 5 s. This is what makes a wake-up fire
+// within PollInterval of its instant.
+type availableAtInsert struct{ river.MiddlewareDefaults }
+
+func (*availableAtInsert) InsertMany(ctx context.Context, many []*rivertype.JobInsertParams, inner func(context.Context) ([]*rivertype.JobInsertResult, error)) ([]*rivertype.JobInsertResult, error) {
+	for _, p := range many {
+		if p.Kind == (WakeArgs{}).Kind() && p.State == rivertype.JobStateScheduled {
+			p.State = rivertype.JobStateAvailable
+		}
+	}
+	return inner(ctx)
+}
