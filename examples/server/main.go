@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -28,6 +29,7 @@ import (
 
 	"github.com/creatorops/creatorops/examples/server/internal/api"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
+	"github.com/creatorops/creatorops/examples/server/internal/wake"
 )
 
 // Timeouts of the HTTP server.
@@ -40,7 +42,7 @@ const (
 )
 
 const usage = `usage:
-  server [serve] [-addr 127.0.0.1:8080] [-data ./data] [-log text|json]
+  server [serve] [-addr 127.0.0.1:8080] [-data ./data] [-log text|json] [-webhook URL -webhook-secret SECRET]
   server workspace create -name NAME [-data ./data] [-q]
 `
 
@@ -83,11 +85,16 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	data := fs.String("data", "data", "the data directory (the SQLite database)")
 	logFormat := fs.String("log", "text", "log format: text or json")
+	hook := fs.String("webhook", os.Getenv("CREATOROPS_WEBHOOK"), "the URL actions due are POSTed to (env CREATOROPS_WEBHOOK); without it, actions go to the log only")
+	secret := fs.String("webhook-secret", os.Getenv("CREATOROPS_WEBHOOK_SECRET"), "the secret that signs each webhook delivery (env CREATOROPS_WEBHOOK_SECRET)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve: unexpected arguments %q", fs.Args())
+	}
+	if err := checkWebhook(*hook, *secret); err != nil {
+		return err
 	}
 	log, err := newLogger(stderr, *logFormat)
 	if err != nil {
@@ -97,20 +104,58 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, ln, *data, log, nil)
+	return serve(ctx, ln, options{data: *data, webhook: *hook, secret: *secret}, log, nil)
+}
+
+// checkWebhook refuses a webhook URL that is not an absolute http(s) URL, and
+// one without a secret to sign its deliveries.
+func checkWebhook(hook, secret string) error {
+	if hook == "" {
+		return nil
+	}
+	u, err := url.Parse(hook)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("-webhook: want an http:// or https:// URL, have %q", hook)
+	}
+	if secret == "" {
+		return errors.New("-webhook-secret (or CREATOROPS_WEBHOOK_SECRET) is required with -webhook: receivers verify each delivery with it")
+	}
+	return nil
+}
+
+// options are what serve's flags chose.
+type options struct {
+	data            string // the data directory
+	webhook, secret string // where actions due are POSTed, and the secret signing them
 }
 
 // serve answers on ln until ctx is done, then shuts down gracefully: it stops
-// accepting, lets the requests in flight finish (for shutdownTimeout at most)
-// and closes the database. wrap, when not nil, wraps the handler (tests).
-func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
+// accepting, lets the requests in flight finish (for shutdownTimeout at most),
+// stops the wake-ups (the running jobs finish) and closes the database. wrap,
+// when not nil, wraps the handler (tests).
+func serve(ctx context.Context, ln net.Listener, opt options, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
+	dataDir := opt.data
 	st, err := store.OpenSQLite(ctx, dataDir, store.SQLiteOptions{})
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer st.Close()
-	var h http.Handler = api.New(api.Config{Store: st, Logger: log})
+	waker, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: log, Webhook: opt.webhook, Secret: []byte(opt.secret)})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if err := waker.Start(ctx); err != nil {
+		ln.Close()
+		return err
+	}
+	stopWaker := func() error {
+		sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		defer cancel()
+		return waker.Stop(sctx)
+	}
+	var h http.Handler = api.New(api.Config{Store: st, Logger: log, Hooks: []api.Hook{waker.Hook}})
 	if wrap != nil {
 		h = wrap(h)
 	}
@@ -126,20 +171,24 @@ func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logge
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", dataDir,
-		"openapi", "http://"+ln.Addr().String()+"/openapi.json")
+		"openapi", "http://"+ln.Addr().String()+"/openapi.json", "webhook", opt.webhook != "")
 	select {
 	case err := <-done:
-		return err
+		return errors.Join(err, stopWaker())
 	case <-ctx.Done():
 	}
 	log.Info("shutting down: finishing the requests in flight")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		return errors.Join(fmt.Errorf("shutdown: %w", err), stopWaker())
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return err
+		return errors.Join(err, stopWaker())
+	}
+	log.Info("stopping the wake-ups: finishing the running jobs")
+	if err := stopWaker(); err != nil {
+		return fmt.Errorf("shutdown: wake-ups: %w", err)
 	}
 	log.Info("stopped")
 	return nil

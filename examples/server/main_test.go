@@ -3,16 +3,22 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/examples/server/webhook"
+	"github.com/creatorops/creatorops/sla/timeline"
 )
 
 func TestWorkspaceCreate(t *testing.T) {
@@ -63,7 +69,7 @@ func TestServe(t *testing.T) {
 	defer cancel()
 	var logs bytes.Buffer
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, ln, dir, slog.New(slog.NewJSONHandler(&logs, nil)), wrap) }()
+	go func() { served <- serve(ctx, ln, options{data: dir}, slog.New(slog.NewJSONHandler(&logs, nil)), wrap) }()
 
 	res, err := http.Get(base + "/healthz")
 	require.NoError(t, err)
@@ -113,4 +119,94 @@ func TestServe(t *testing.T) {
 	assert.Contains(t, logs.String(), `"msg":"stopped"`)
 	assert.NotContains(t, logs.String(), token, "tokens are never logged")
 	assert.Regexp(t, `"path":"/v1/deadlines","status":200,.*"workspace":"ws_[0-9a-f]{24}"`, logs.String(), "the request line names the workspace")
+}
+
+func TestServeFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-webhook", "ftp://example.com/hook", "-webhook-secret", "s"},
+		{"-webhook", "/relative", "-webhook-secret", "s"},
+		{"-webhook", "http://127.0.0.1:1/hook"}, // no secret
+	} {
+		err := run(context.Background(), args, io.Discard, io.Discard)
+		assert.ErrorContains(t, err, "-webhook", "%q", args)
+	}
+	t.Setenv("CREATOROPS_WEBHOOK", "http://127.0.0.1:1/hook")
+	err := run(context.Background(), []string{"-addr", "256.0.0.1:0"}, io.Discard, io.Discard)
+	assert.ErrorContains(t, err, "-webhook-secret (or CREATOROPS_WEBHOOK_SECRET) is required", "the environment sets the webhook")
+}
+
+// TestServeWebhook runs the service with -webhook: a timeline created with a
+// follow-up overdue is delivered to the webhook, signed; shutting down stops
+// the wake-ups after the HTTP server.
+func TestServeWebhook(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"workspace", "create", "-name", "Glow Labs", "-data", dir, "-q"}, &out, io.Discard))
+	token := strings.TrimSpace(out.String())
+	got := make(chan webhook.Payload, 10)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if err := webhook.Verify([]byte("s3cret"), r.Header.Get(webhook.SignatureHeader), body, time.Now(), 0); err != nil {
+			t.Error(err)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		var p webhook.Payload
+		assert.NoError(t, json.Unmarshal(body, &p))
+		got <- p
+	}))
+	defer hook.Close()
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs syncBuffer
+	served := make(chan error, 1)
+	go func() {
+		served <- serve(ctx, ln, options{data: dir, webhook: hook.URL, secret: "s3cret"}, slog.New(slog.NewJSONHandler(&logs, nil)), nil)
+	}()
+	// A plan that started ten days ago with nothing done: the concept is
+	// overdue, a follow-up to the creator is due.
+	kickoff := time.Now().Add(-240 * time.Hour).UTC()
+	cal := `{"time_zone": "UTC", "hours": ["daily"]}`
+	body := `{"plan": {"id": "tiktok-1",
+		"brand": {"calendar": ` + cal + `, "owner": {"name": "Bea Brand"}, "manager": {"name": "Max Manager"}},
+		"creator": {"calendar": ` + cal + `, "owner": {"name": "Cleo Creator"}, "manager": {"name": "Ada Agent"}},
+		"kickoff": "` + kickoff.Format(time.RFC3339) + `", "post_date": "` + kickoff.AddDate(0, 2, 0).Format("2006-01-02") + `", "post_time": "12:00"}}`
+	req, _ := http.NewRequest(http.MethodPost, "http://"+ln.Addr().String()+"/v1/timelines", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	require.Equal(t, http.StatusCreated, res.StatusCode, "%s", b)
+	select {
+	case p := <-got:
+		assert.Equal(t, "tiktok-1", p.Timeline)
+		assert.Equal(t, timeline.FollowUp, p.Action.Kind)
+		assert.Equal(t, "Cleo Creator", p.Action.To.Name)
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no delivery; log:\n%s", logs.String())
+	}
+	cancel()
+	require.NoError(t, <-served)
+	assert.Regexp(t, `(?s)"msg":"shutting down: finishing the requests in flight".*"msg":"stopping the wake-ups: finishing the running jobs".*"msg":"stopped"`, logs.String())
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

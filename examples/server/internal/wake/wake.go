@@ -215,9 +215,10 @@ func (w *Waker) Hook(_ context.Context, c api.Change) {
 	}
 }
 
-// Start starts River and the batcher.
+// Start starts River and the batcher. They run until Stop (not until ctx is
+// done: a signal stops the HTTP server first, then the wake-ups).
 func (w *Waker) Start(ctx context.Context) error {
-	if err := w.eng.start(ctx); err != nil {
+	if err := w.eng.start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("wake: start: %w", err)
 	}
 	bctx, cancel := context.WithCancel(context.WithoutCancel(ctx))

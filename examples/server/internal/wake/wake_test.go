@@ -121,7 +121,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func newEnv(t *testing.T, hook string) *env {
+func newEnv(t *testing.T, hook string, configure ...func(*wake.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{})
@@ -132,7 +132,11 @@ func newEnv(t *testing.T, hook string) *env {
 	require.NoError(t, err)
 	logs := &syncBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	w, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: log, Webhook: hook, Secret: secret})
+	cfg := wake.Config{Store: st, Logger: log, Webhook: hook, Secret: secret}
+	for _, f := range configure {
+		f(&cfg)
+	}
+	w, err := wake.NewSQLite(ctx, st.DB(), cfg)
 	require.NoError(t, err)
 	require.NoError(t, w.Start(ctx))
 	t.Cleanup(func() {
@@ -303,4 +307,24 @@ func TestLogOnly(t *testing.T) {
 	assert.Contains(t, logs, `"kind":"`+string(action.Kind)+`"`)
 	assert.Contains(t, logs, `"webhook":false`)
 	assert.NotContains(t, logs, "webhook delivered")
+}
+
+// TestSweep: a timeline changed while no wake-up was scheduled (written to the
+// store directly, as if the process died before its batch was inserted) is
+// found by the sweep, and its action delivered.
+func TestSweep(t *testing.T) {
+	rcv := newReceiver(t)
+	e := newEnv(t, rcv.srv.URL, func(c *wake.Config) { c.SweepInterval = 500 * time.Millisecond })
+	offset, _ := firstAction(t, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
+	var p timeline.Plan
+	b, err := json.Marshal(planJSON("lost", time.Now().Add(-offset-time.Minute)))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &p))
+	_, created, err := e.store.CreateTimeline(context.Background(), workspaceOf(t, e), p)
+	require.NoError(t, err)
+	require.True(t, created)
+	got := rcv.waitFor(1, 10*time.Second)
+	require.Len(t, got, 1)
+	assert.Equal(t, "lost", got[0].payload.Timeline)
+	assert.Contains(t, e.logs.String(), `"msg":"sweep: woke timelines"`)
 }
