@@ -51,6 +51,7 @@ import (
 const (
 	DefaultPollInterval  = 100 * time.Millisecond
 	DefaultSweepInterval = time.Minute
+	DefaultBatchDelay    = 100 * time.Millisecond
 	DefaultMaxBatch      = 500
 	DefaultQueueSize     = 10_000
 	DefaultWorkers       = 8
@@ -87,6 +88,10 @@ type Config struct {
 	// SweepInterval is how often the sweep looks for lost wake-ups. 1 minute
 	// when zero.
 	SweepInterval time.Duration
+	// BatchDelay is how long the batcher waits, after a wake-up arrives, for
+	// more to insert in the same transaction: 100 ms when zero. Each batch is
+	// one write transaction (one fsync) on the database the appends use.
+	BatchDelay time.Duration
 	// MaxBatch bounds the wake-ups inserted in one transaction; QueueSize the
 	// wake-ups waiting in memory (past it, a wake-up is left to the sweep).
 	MaxBatch, QueueSize int
@@ -111,6 +116,9 @@ func (c *Config) defaults() {
 	}
 	if c.SweepInterval <= 0 {
 		c.SweepInterval = DefaultSweepInterval
+	}
+	if c.BatchDelay <= 0 {
+		c.BatchDelay = DefaultBatchDelay
 	}
 	if c.MaxBatch <= 0 {
 		c.MaxBatch = DefaultMaxBatch
@@ -238,15 +246,28 @@ func (w *Waker) Stop(ctx context.Context) error {
 	return w.eng.stop(ctx)
 }
 
-// batch inserts the queued wake-ups, as many as are waiting (MaxBatch at
-// most) in one transaction, until ctx is done; then the rest.
+// batch inserts the queued wake-ups, those that arrive within BatchDelay of
+// the first (MaxBatch at most) in one transaction, until ctx is done; then the
+// rest.
 func (w *Waker) batch(ctx context.Context) {
 	defer close(w.stopped)
 	buf := make([]WakeArgs, 0, w.cfg.MaxBatch)
+	seen := map[WakeArgs]bool{}
 	flush := func() {
 		if len(buf) == 0 {
 			return
 		}
+		// The same wake-up twice in a batch (appends to one timeline that
+		// leave its Next where it was) is inserted once.
+		clear(seen)
+		uniq := buf[:0]
+		for _, a := range buf {
+			if !seen[a] {
+				seen[a] = true
+				uniq = append(uniq, a)
+			}
+		}
+		buf = uniq
 		ictx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if err := w.eng.insertWakes(ictx, buf); err != nil {
@@ -258,15 +279,19 @@ func (w *Waker) batch(ctx context.Context) {
 		select {
 		case a := <-w.queue:
 			buf = append(buf, a)
-		drain:
+			linger := time.NewTimer(w.cfg.BatchDelay)
+		gather:
 			for len(buf) < w.cfg.MaxBatch {
 				select {
 				case a := <-w.queue:
 					buf = append(buf, a)
-				default:
-					break drain
+				case <-linger.C:
+					break gather
+				case <-ctx.Done():
+					break gather
 				}
 			}
+			linger.Stop()
 			flush()
 		case <-ctx.Done():
 			for {

@@ -96,7 +96,7 @@ func (r *receiver) waitFor(n int, d time.Duration) []delivery {
 
 // env is the API over a fresh SQLite store with a Waker hooked in.
 type env struct {
-	t     *testing.T
+	t     testing.TB
 	store *store.SQLite
 	api   *api.Server
 	waker *wake.Waker
@@ -121,7 +121,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func newEnv(t *testing.T, hook string, configure ...func(*wake.Config)) *env {
+func newEnv(t testing.TB, hook string, configure ...func(*wake.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{})
@@ -174,7 +174,7 @@ func planJSON(id string, kickoff time.Time) map[string]any {
 
 // firstAction returns how long after the kickoff the plan's first action
 // falls due (with no events), and the action.
-func firstAction(t *testing.T, kickoff time.Time) (time.Duration, timeline.Action) {
+func firstAction(t testing.TB, kickoff time.Time) (time.Duration, timeline.Action) {
 	t.Helper()
 	b, err := json.Marshal(planJSON("probe", kickoff))
 	require.NoError(t, err)
@@ -196,7 +196,7 @@ func firstAction(t *testing.T, kickoff time.Time) (time.Duration, timeline.Actio
 	return 0, timeline.Action{}
 }
 
-func item(t *testing.T, id string, kickoff time.Time) []byte {
+func item(t testing.TB, id string, kickoff time.Time) []byte {
 	b, err := json.Marshal(map[string]any{"plan": planJSON(id, kickoff)})
 	require.NoError(t, err)
 	return b
