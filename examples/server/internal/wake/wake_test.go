@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -280,6 +281,7 @@ func workspaceOf(t *testing.T, e *env) string {
 // TestDeliveryRetried: the webhook answers 503 once; River retries and the
 // second attempt is delivered, under the same delivery ID.
 func TestDeliveryRetried(t *testing.T) {
+	t.Parallel()
 	rcv := newReceiver(t)
 	rcv.failNext = 1
 	e := newEnv(t, rcv.srv.URL)
@@ -309,22 +311,99 @@ func TestLogOnly(t *testing.T) {
 	assert.NotContains(t, logs, "webhook delivered")
 }
 
-// TestSweep: a timeline changed while no wake-up was scheduled (written to the
-// store directly, as if the process died before its batch was inserted) is
-// found by the sweep, and its action delivered.
+// TestSweep: timelines changed while no wake-up was scheduled (written to the
+// store directly, as if the process died before its batch was inserted) are
+// found by the sweep at start, and by its periodic runs: a timeline never
+// woken, and one whose events changed since its last wake-up.
 func TestSweep(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
 	rcv := newReceiver(t)
-	e := newEnv(t, rcv.srv.URL, func(c *wake.Config) { c.SweepInterval = 500 * time.Millisecond })
 	offset, _ := firstAction(t, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
-	var p timeline.Plan
-	b, err := json.Marshal(planJSON("lost", time.Now().Add(-offset-time.Minute)))
+	plan := func(id string, kickoff time.Time) timeline.Plan {
+		var p timeline.Plan
+		b, err := json.Marshal(planJSON(id, kickoff))
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(b, &p))
+		return p
+	}
+	dir := t.TempDir()
+	st, err := store.OpenSQLite(ctx, dir, store.SQLiteOptions{})
 	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(b, &p))
-	_, created, err := e.store.CreateTimeline(context.Background(), workspaceOf(t, e), p)
+	defer st.Close()
+	_, hash := store.NewToken()
+	ws, err := st.CreateWorkspace(ctx, "Glow Labs", hash)
 	require.NoError(t, err)
-	require.True(t, created)
-	got := rcv.waitFor(1, 10*time.Second)
-	require.Len(t, got, 1)
-	assert.Equal(t, "lost", got[0].payload.Timeline)
-	assert.Contains(t, e.logs.String(), `"msg":"sweep: woke timelines"`)
+	// Its first follow-up was due three days ago.
+	_, _, err = st.CreateTimeline(ctx, ws.ID, plan("before-start", time.Now().Add(-offset-72*time.Hour)))
+	require.NoError(t, err)
+
+	logs := &syncBuffer{}
+	w, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: slog.New(slog.NewJSONHandler(logs, nil)),
+		Webhook: rcv.srv.URL, Secret: secret, SweepInterval: time.Second})
+	require.NoError(t, err)
+	require.NoError(t, w.Start(ctx))
+	defer func() { assert.NoError(t, w.Stop(ctx)) }()
+	got := rcv.waitFor(1, 5*time.Second)
+	require.Len(t, got, 1, "the sweep at start")
+	assert.Equal(t, "before-start", got[0].payload.Timeline)
+
+	// A timeline created while running, and one whose events change, both
+	// behind the hook's back.
+	_, _, err = st.CreateTimeline(ctx, ws.ID, plan("while-running", time.Now().Add(-offset-time.Minute)))
+	require.NoError(t, err)
+	got = rcv.waitFor(2, 5*time.Second)
+	require.Len(t, got, 2, "a periodic sweep")
+	assert.Equal(t, "while-running", got[1].payload.Timeline)
+	_, err = st.AppendEvents(ctx, ws.ID, "before-start", []timeline.Event{{Seq: 1, At: time.Now().Add(-48 * time.Hour), Kind: timeline.FollowUpSent, To: timeline.Creator}}, 100)
+	require.NoError(t, err)
+	got = rcv.waitFor(3, 5*time.Second)
+	require.Len(t, got, 3, "the events changed: the second follow-up, a day after the first was sent, is due")
+	assert.Equal(t, "before-start", got[2].payload.Timeline)
+	assert.NotEqual(t, got[0].payload.Action.ID, got[2].payload.Action.ID)
+	assert.Contains(t, logs.String(), `"msg":"sweep: woke timelines"`)
+}
+
+// TestStopInsertsQueued: a wake-up handed to the hook just before Stop is
+// inserted, not lost.
+func TestStopInsertsQueued(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{})
+	require.NoError(t, err)
+	defer st.Close()
+	w, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: slog.New(slog.DiscardHandler), BatchDelay: time.Hour})
+	require.NoError(t, err)
+	require.NoError(t, w.Start(ctx))
+	at := time.Now().Add(time.Hour)
+	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-1", State: timeline.State{Now: time.Now(), Next: at}})
+	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-2", State: timeline.State{Now: time.Now()}}) // nothing will change: no wake-up
+	require.NoError(t, w.Stop(ctx))
+	var n int
+	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = 'creatorops_wake' AND json(args) LIKE '%"tl-1"%'`).Scan(&n))
+	assert.Equal(t, 1, n)
+	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&n))
+	assert.Equal(t, 1, n)
+}
+
+// TestDeliveryTimeout: a webhook that does not answer within the client's
+// timeout fails the attempt; River retries it.
+func TestDeliveryTimeout(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	rcv := newReceiver(t)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			time.Sleep(time.Second)
+		}
+		rcv.srv.Config.Handler.ServeHTTP(w, r)
+	}))
+	defer slow.Close()
+	e := newEnv(t, slow.URL, func(c *wake.Config) { c.HTTPClient = &http.Client{Timeout: 200 * time.Millisecond} })
+	offset, _ := firstAction(t, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
+	e.post("/v1/timelines", item(t, "slow", time.Now().Add(-offset-time.Minute)))
+	got := rcv.waitFor(2, 20*time.Second)
+	require.NotEmpty(t, got)
+	assert.Equal(t, int32(2), calls.Load())
+	assert.Contains(t, e.logs.String(), "Client.Timeout exceeded")
+	assert.Equal(t, 10*time.Second, wake.DefaultHTTPTimeout)
 }
