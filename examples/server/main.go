@@ -141,7 +141,7 @@ func serve(ctx context.Context, ln net.Listener, opt options, log *slog.Logger, 
 		return err
 	}
 	defer st.Close()
-	waker, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: log, Webhook: opt.webhook, Secret: []byte(opt.secret)})
+	waker, err := wake.New(ctx, st, wake.Config{Logger: log, Webhook: opt.webhook, Secret: []byte(opt.secret)})
 	if err != nil {
 		ln.Close()
 		return err

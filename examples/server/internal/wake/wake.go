@@ -386,3 +386,15 @@ func (*availableAtInsert) InsertMany(ctx context.Context, many []*rivertype.JobI
 	}
 	return inner(ctx)
 }
+
+// New returns a Waker on the store's own database: River's SQLite driver on
+// the SQLite store's writer connection, its pgx driver on the PostgreSQL
+// store's pool.
+func New(ctx context.Context, st store.Store, cfg Config) (*Waker, error) {
+	cfg.Store = st
+	switch s := st.(type) {
+	case *store.SQLite:
+		return NewSQLite(ctx, s.DB(), cfg)
+	}
+	return nil, fmt.Errorf("wake: no River driver for a %T", st)
+}
