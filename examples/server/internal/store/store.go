@@ -177,6 +177,12 @@ func decodeEvent(b []byte) (timeline.Event, error) {
 	return timeline.Event(e), nil
 }
 
+// stampNow is a store's clock in UTC, to the microsecond: what a PostgreSQL
+// timestamptz keeps. Both stores take their own time stamps (created,
+// recorded) with it, so that a stamp reads back equal to the one returned
+// when it was taken, on either.
+func stampNow(now func() time.Time) time.Time { return now().UTC().Truncate(time.Microsecond) }
+
 // stamp formats a service time stamp: RFC 3339 in UTC, to the nanosecond.
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
