@@ -13,6 +13,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"testing"
@@ -57,25 +58,39 @@ func URL(t testing.TB) string {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	name := Prefix + hex.EncodeToString(b[:])
-	exec(t, server, `CREATE DATABASE `+pgx.Identifier{name}.Sanitize())
+	// A linguistic collation ("a" < "B" < "b"), where the server has ICU: a
+	// query that sorts without COLLATE "C" then lists in another order than
+	// SQLite's byte order, and a test can see it.
+	ident := pgx.Identifier{name}.Sanitize()
+	if err := execErr(server, `CREATE DATABASE `+ident+` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`); err != nil {
+		exec(t, server, `CREATE DATABASE `+ident)
+	}
 	t.Cleanup(func() {
-		exec(t, server, `DROP DATABASE IF EXISTS `+pgx.Identifier{name}.Sanitize()+` WITH (FORCE)`)
+		exec(t, server, `DROP DATABASE IF EXISTS `+ident+` WITH (FORCE)`)
 	})
 	u.Path = "/" + name
 	return u.String()
 }
 
-// exec runs one statement on the server's own database.
+// exec runs one statement on the server's own database, failing the test
+// on an error.
 func exec(t testing.TB, server, sql string) {
 	t.Helper()
+	if err := execErr(server, sql); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+}
+
+func execErr(server, sql string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	conn, err := pgx.Connect(ctx, server)
 	if err != nil {
-		t.Fatalf("pgtest: connect to the server of %s: %v", EnvURL, err)
+		return fmt.Errorf("connect to the server of %s: %w", EnvURL, err)
 	}
 	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, sql); err != nil {
-		t.Fatalf("pgtest: %s: %v", sql, err)
+		return fmt.Errorf("%s: %w", sql, err)
 	}
+	return nil
 }
