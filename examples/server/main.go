@@ -1,9 +1,11 @@
 // Command server is the creatorops reference service: the library's
 // deadlines, quotes, timelines, board and metrics as an HTTP JSON API with a
-// generated OpenAPI 3.1 document, stored in SQLite in a data directory.
+// generated OpenAPI 3.1 document, stored in SQLite in a data directory or,
+// with -db postgres://... (or DATABASE_URL), in PostgreSQL.
 //
 //	cd examples/server && go run .                       # serve on 127.0.0.1:8080, data in ./data
 //	go run . -addr 127.0.0.1:9000 -data /var/lib/creatorops
+//	go run . -db postgres://creatorops@localhost:5432/creatorops
 //	go run . workspace create -name "Glow Labs"          # a workspace and its first token
 //
 // It is a nested module (its own go.mod, with a replace back to the library),
@@ -42,8 +44,8 @@ const (
 )
 
 const usage = `usage:
-  server [serve] [-addr 127.0.0.1:8080] [-data ./data] [-log text|json] [-webhook URL -webhook-secret SECRET]
-  server workspace create -name NAME [-data ./data] [-q]
+  server [serve] [-addr 127.0.0.1:8080] [-data ./data | -db postgres://...] [-log text|json] [-webhook URL -webhook-secret SECRET]
+  server workspace create -name NAME [-data ./data | -db postgres://...] [-q]
 `
 
 func main() {
@@ -84,6 +86,7 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	data := fs.String("data", "data", "the data directory (the SQLite database)")
+	db := fs.String("db", "", dbUsage)
 	logFormat := fs.String("log", "text", "log format: text or json")
 	hook := fs.String("webhook", os.Getenv("CREATOROPS_WEBHOOK"), "the URL actions due are POSTed to (env CREATOROPS_WEBHOOK); without it, actions go to the log only")
 	secret := fs.String("webhook-secret", os.Getenv("CREATOROPS_WEBHOOK_SECRET"), "the secret that signs each webhook delivery (env CREATOROPS_WEBHOOK_SECRET)")
@@ -100,11 +103,15 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	w, err := where(*db, *data)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	return serve(ctx, ln, options{data: *data, webhook: *hook, secret: *secret}, log, nil)
+	return serve(ctx, ln, options{data: w, webhook: *hook, secret: *secret}, log, nil)
 }
 
 // checkWebhook refuses a webhook URL that is not an absolute http(s) URL, and
@@ -125,7 +132,7 @@ func checkWebhook(hook, secret string) error {
 
 // options are what serve's flags chose.
 type options struct {
-	data            string // the data directory
+	data            string // where the data is kept: a PostgreSQL URL or the SQLite data directory
 	webhook, secret string // where actions due are POSTed, and the secret signing them
 }
 
@@ -134,8 +141,7 @@ type options struct {
 // stops the wake-ups (the running jobs finish) and closes the database. wrap,
 // when not nil, wraps the handler (tests).
 func serve(ctx context.Context, ln net.Listener, opt options, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
-	dataDir := opt.data
-	st, err := store.OpenSQLite(ctx, dataDir, store.SQLiteOptions{})
+	st, err := openStore(ctx, opt.data)
 	if err != nil {
 		ln.Close()
 		return err
@@ -170,7 +176,7 @@ func serve(ctx context.Context, ln net.Listener, opt options, log *slog.Logger, 
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", dataDir,
+	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", redact(opt.data),
 		"openapi", "http://"+ln.Addr().String()+"/openapi.json", "webhook", opt.webhook != "")
 	select {
 	case err := <-done:
@@ -199,6 +205,7 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	fs.SetOutput(stderr)
 	name := fs.String("name", "", "the workspace's name (required)")
 	data := fs.String("data", "data", "the data directory (the SQLite database)")
+	db := fs.String("db", "", dbUsage)
 	quiet := fs.Bool("q", false, "print only the token")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -206,7 +213,11 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	if strings.TrimSpace(*name) == "" {
 		return errors.New("workspace create: -name is required")
 	}
-	st, err := store.OpenSQLite(ctx, *data, store.SQLiteOptions{})
+	loc, err := where(*db, *data)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, loc)
 	if err != nil {
 		return err
 	}

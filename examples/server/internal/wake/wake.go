@@ -395,6 +395,8 @@ func New(ctx context.Context, st store.Store, cfg Config) (*Waker, error) {
 	switch s := st.(type) {
 	case *store.SQLite:
 		return NewSQLite(ctx, s.DB(), cfg)
+	case *store.Postgres:
+		return NewPostgres(ctx, s.Pool(), cfg)
 	}
 	return nil, fmt.Errorf("wake: no River driver for a %T", st)
 }
