@@ -55,9 +55,9 @@ func TestPostgres(t *testing.T) {
 	due := time.Now().Add(1500 * time.Millisecond).Truncate(time.Millisecond)
 	e.post("/v1/timelines", item(t, "soon", due.Add(-offset)))
 	e.post("/v1/timelines", item(t, "overdue", time.Now().Add(-offset-time.Hour)))
-	got := rcv.waitFor(2, 5*time.Second)
+	rcv.waitFor(2, 5*time.Second)
 	time.Sleep(500 * time.Millisecond) // a duplicate would come now
-	got = rcv.deliveries()
+	got := rcv.deliveries()
 	require.Len(t, got, 2)
 	byTimeline := map[string]delivery{}
 	for _, d := range got {

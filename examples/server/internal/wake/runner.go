@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/creatorops/creatorops/examples/server/internal/store"
 	"github.com/creatorops/creatorops/examples/server/webhook"
 )
 
@@ -135,6 +137,9 @@ func (ww *wakeWorker[TTx]) Work(ctx context.Context, job *river.Job[WakeArgs]) e
 	w, r, a := ww.r.w, ww.r, job.Args
 	now := w.cfg.Now()
 	st, events, err := w.state(ctx, a.Workspace, a.Timeline, now)
+	if errors.Is(err, store.ErrNotFound) {
+		return river.JobCancel(fmt.Errorf("wake %s/%s: no such timeline", a.Workspace, a.Timeline))
+	}
 	if err != nil {
 		return fmt.Errorf("wake %s/%s: %w", a.Workspace, a.Timeline, err)
 	}

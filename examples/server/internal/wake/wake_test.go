@@ -407,3 +407,18 @@ func TestDeliveryTimeout(t *testing.T) {
 	assert.Contains(t, e.logs.String(), "Client.Timeout exceeded")
 	assert.Equal(t, 10*time.Second, wake.DefaultHTTPTimeout)
 }
+
+// TestUnknownTimelineCancelled: a wake-up of a timeline the store does not
+// have is cancelled, not retried.
+func TestUnknownTimelineCancelled(t *testing.T) {
+	e := newEnv(t, "")
+	ctx := context.Background()
+	e.waker.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "gone", State: timeline.State{Now: time.Now(), Actions: []timeline.Action{{}}}})
+	var state string
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && state != "cancelled" {
+		time.Sleep(50 * time.Millisecond)
+		_ = e.store.DB().QueryRowContext(ctx, `SELECT state FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&state)
+	}
+	assert.Equal(t, "cancelled", state)
+}
