@@ -92,8 +92,7 @@ func newRunner[TTx any](ctx context.Context, w *Waker, db sqlDB[TTx], driver riv
 		FetchPollInterval: cfg.PollInterval,
 		FetchCooldown:     cfg.PollInterval,
 		Queues: map[string]river.QueueConfig{
-			QueueWake:    {MaxWorkers: cfg.Workers},
-			QueueDeliver: {MaxWorkers: cfg.Workers},
+			Queue: {MaxWorkers: cfg.Workers},
 		},
 		Workers:    workers,
 		Middleware: []rivertype.Middleware{&availableAtInsert{}},

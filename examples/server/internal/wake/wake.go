@@ -58,11 +58,10 @@ const (
 	DefaultHTTPTimeout   = 10 * time.Second
 )
 
-// The River queues.
-const (
-	QueueWake    = "wake"
-	QueueDeliver = "deliver"
-)
+// Queue is the one River queue of the wake-ups, the deliveries and the sweep:
+// one queue is one poll of the database every PollInterval. Wake-ups go first
+// (priority 1), then deliveries (2), then the sweep (3).
+const Queue = "creatorops"
 
 // Config configures a Waker.
 type Config struct {
@@ -95,7 +94,7 @@ type Config struct {
 	// MaxBatch bounds the wake-ups inserted in one transaction; QueueSize the
 	// wake-ups waiting in memory (past it, a wake-up is left to the sweep).
 	MaxBatch, QueueSize int
-	// Workers is the number of jobs of each queue one process works at once.
+	// Workers is the number of jobs one process works at once.
 	Workers int
 	// ID names this process to River (tests); "" lets River choose.
 	ID string
@@ -143,9 +142,9 @@ type WakeArgs struct {
 // Kind is River's name of the job.
 func (WakeArgs) Kind() string { return "creatorops_wake" }
 
-// InsertOpts puts the job on the wake queue, due at At, unique by its args.
+// InsertOpts makes the job due at At, unique by its args.
 func (a WakeArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{Queue: QueueWake, ScheduledAt: a.At, MaxAttempts: 10, UniqueOpts: river.UniqueOpts{ByArgs: true}}
+	return river.InsertOpts{Queue: Queue, Priority: 1, ScheduledAt: a.At, MaxAttempts: 10, UniqueOpts: river.UniqueOpts{ByArgs: true}}
 }
 
 // DeliverArgs is one action to post to the webhook: the payload as recorded
@@ -158,9 +157,9 @@ type DeliverArgs struct {
 // Kind is River's name of the job.
 func (DeliverArgs) Kind() string { return "creatorops_deliver" }
 
-// InsertOpts puts the job on the deliver queue; River retries it (25 attempts,
-// with its exponential backoff) until the webhook answers 2xx.
-func (DeliverArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: QueueDeliver} }
+// InsertOpts: River retries the job, with growing delays, until the webhook
+// answers 2xx (or River's attempts run out).
+func (DeliverArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: Queue, Priority: 2} }
 
 // SweepArgs is the periodic sweep for lost wake-ups.
 type SweepArgs struct{}
@@ -168,8 +167,8 @@ type SweepArgs struct{}
 // Kind is River's name of the job.
 func (SweepArgs) Kind() string { return "creatorops_sweep" }
 
-// InsertOpts puts the sweep on the wake queue.
-func (SweepArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: QueueWake} }
+// InsertOpts gives the sweep the lowest priority.
+func (SweepArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{Queue: Queue, Priority: 3} }
 
 // engine is River on one database (SQLite or PostgreSQL).
 type engine interface {

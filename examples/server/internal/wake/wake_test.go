@@ -383,6 +383,13 @@ func TestStopInsertsQueued(t *testing.T) {
 	assert.Equal(t, 1, n)
 	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&n))
 	assert.Equal(t, 1, n)
+	var queue string
+	var priority int
+	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT queue, priority FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&queue, &priority))
+	assert.Equal(t, wake.Queue, queue)
+	assert.Equal(t, 1, priority, "wake-ups go first")
+	assert.Equal(t, 2, wake.DeliverArgs{}.InsertOpts().Priority)
+	assert.Equal(t, 3, wake.SweepArgs{}.InsertOpts().Priority)
 }
 
 // TestDeliveryTimeout: a webhook that does not answer within the client's
