@@ -191,6 +191,9 @@ type Waker struct {
 	plans   map[string]*timeline.Timeline // compiled plans by hash
 	stopped chan struct{}
 	cancel  context.CancelFunc
+
+	stopOnce sync.Once
+	stopErr  error
 }
 
 func newWaker(cfg Config) (*Waker, error) {
@@ -236,13 +239,17 @@ func (w *Waker) Start(ctx context.Context) error {
 }
 
 // Stop inserts the wake-ups still queued, then stops River: it fetches no new
-// job and waits for the running ones to finish (until ctx is done).
+// job and waits for the running ones to finish (until ctx is done). Stopping
+// again does nothing.
 func (w *Waker) Stop(ctx context.Context) error {
-	if w.cancel != nil {
-		w.cancel()
-		<-w.stopped
-	}
-	return w.eng.stop(ctx)
+	w.stopOnce.Do(func() {
+		if w.cancel != nil {
+			w.cancel()
+			<-w.stopped
+			w.stopErr = w.eng.stop(ctx)
+		}
+	})
+	return w.stopErr
 }
 
 // batch inserts the queued wake-ups, those that arrive within BatchDelay of

@@ -378,6 +378,7 @@ func TestStopInsertsQueued(t *testing.T) {
 	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-1", State: timeline.State{Now: time.Now(), Next: at}})
 	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-2", State: timeline.State{Now: time.Now()}}) // nothing will change: no wake-up
 	require.NoError(t, w.Stop(ctx))
+	require.NoError(t, w.Stop(ctx), "stopping again does nothing")
 	var n int
 	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = 'creatorops_wake' AND json(args) LIKE '%"tl-1"%'`).Scan(&n))
 	assert.Equal(t, 1, n)
