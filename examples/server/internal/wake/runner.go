@@ -275,5 +275,11 @@ func (sw *sweepWorker[TTx]) Work(ctx context.Context, job *river.Job[SweepArgs])
 		return fmt.Errorf("wake: sweep: %w", err)
 	}
 	w.log.Info("sweep: woke timelines", "timelines", len(refs))
+	if len(refs) == maxSweep {
+		// More are waiting: sweep again once these are worked.
+		if _, err := r.client.Insert(ctx, SweepArgs{}, &river.InsertOpts{ScheduledAt: now.Add(time.Second)}); err != nil {
+			return fmt.Errorf("wake: sweep: %w", err)
+		}
+	}
 	return nil
 }

@@ -91,6 +91,10 @@ type Config struct {
 	// more to insert in the same transaction: 100 ms when zero. Each batch is
 	// one write transaction (one fsync) on the database the appends use.
 	BatchDelay time.Duration
+	// Horizon: a change whose next wake-up is further away than this is left
+	// to the sweep (see Hook). 3 × SweepInterval when zero; it must be more
+	// than 2 × SweepInterval.
+	Horizon time.Duration
 	// MaxBatch bounds the wake-ups inserted in one transaction; QueueSize the
 	// wake-ups waiting in memory (past it, a wake-up is left to the sweep).
 	MaxBatch, QueueSize int
@@ -115,6 +119,9 @@ func (c *Config) defaults() {
 	}
 	if c.SweepInterval <= 0 {
 		c.SweepInterval = DefaultSweepInterval
+	}
+	if c.Horizon <= 2*c.SweepInterval {
+		c.Horizon = 3 * c.SweepInterval
 	}
 	if c.BatchDelay <= 0 {
 		c.BatchDelay = DefaultBatchDelay
@@ -208,12 +215,19 @@ func newWaker(cfg Config) (*Waker, error) {
 // change: at once when actions are due, else at the state's Next (none when
 // nothing will change without an event). It never blocks: the wake-up goes
 // onto the in-memory queue, and is left to the sweep when the queue is full.
+//
+// A wake-up further than Horizon from the change is left to the sweep too:
+// the sweep finds the timeline changed (its events are not those its last
+// wake-up saw) within SweepInterval, recomputes its state and schedules its
+// Next then, long before it comes. So most appends (whose next change is
+// hours or days away) cost the database nothing more, and a timeline that
+// takes many events in a minute is recomputed once by the sweep.
 func (w *Waker) Hook(_ context.Context, c api.Change) {
 	at := c.State.Next
 	if len(c.State.Actions) > 0 {
 		at = c.State.Now
 	}
-	if at.IsZero() {
+	if at.IsZero() || at.Sub(c.State.Now) > w.cfg.Horizon {
 		return
 	}
 	select {

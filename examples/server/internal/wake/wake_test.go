@@ -365,7 +365,8 @@ func TestSweep(t *testing.T) {
 }
 
 // TestStopInsertsQueued: a wake-up handed to the hook just before Stop is
-// inserted, not lost.
+// inserted, not lost; one past the horizon (3 minutes by default) is not
+// inserted by the hook.
 func TestStopInsertsQueued(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{})
@@ -374,9 +375,10 @@ func TestStopInsertsQueued(t *testing.T) {
 	w, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: slog.New(slog.DiscardHandler), BatchDelay: time.Hour})
 	require.NoError(t, err)
 	require.NoError(t, w.Start(ctx))
-	at := time.Now().Add(time.Hour)
-	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-1", State: timeline.State{Now: time.Now(), Next: at}})
-	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-2", State: timeline.State{Now: time.Now()}}) // nothing will change: no wake-up
+	now := time.Now()
+	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-1", State: timeline.State{Now: now, Next: now.Add(time.Minute)}})
+	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-2", State: timeline.State{Now: now}})                           // nothing will change: no wake-up
+	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-3", State: timeline.State{Now: now, Next: now.Add(time.Hour)}}) // past the horizon: left to the sweep
 	require.NoError(t, w.Stop(ctx))
 	require.NoError(t, w.Stop(ctx), "stopping again does nothing")
 	var n int
@@ -429,4 +431,21 @@ func TestUnknownTimelineCancelled(t *testing.T) {
 		_ = e.store.DB().QueryRowContext(ctx, `SELECT state FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&state)
 	}
 	assert.Equal(t, "cancelled", state)
+}
+
+// TestFarWakeUpBySweep: a change whose next wake-up is further than the
+// horizon is left to the sweep, which schedules it; it still fires on time.
+func TestFarWakeUpBySweep(t *testing.T) {
+	t.Parallel()
+	rcv := newReceiver(t)
+	e := newEnv(t, rcv.srv.URL, func(c *wake.Config) { c.SweepInterval = time.Second }) // horizon 3 s
+	offset, _ := firstAction(t, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
+	due := time.Now().Add(6 * time.Second).Truncate(time.Millisecond)
+	e.post("/v1/timelines", item(t, "far", due.Add(-offset)))
+	got := rcv.waitFor(1, 10*time.Second)
+	require.Len(t, got, 1)
+	late := got[0].received.Sub(due)
+	assert.GreaterOrEqual(t, late, time.Duration(0))
+	assert.LessOrEqual(t, late, time.Second)
+	assert.Contains(t, e.logs.String(), `"msg":"sweep: woke timelines"`)
 }
