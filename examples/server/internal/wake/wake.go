@@ -272,20 +272,26 @@ func (w *Waker) Stop(ctx context.Context) error {
 func (w *Waker) batch(ctx context.Context) {
 	defer close(w.stopped)
 	buf := make([]WakeArgs, 0, w.cfg.MaxBatch)
-	seen := map[WakeArgs]bool{}
+	seen := map[[2]string]int{}
 	flush := func() {
 		if len(buf) == 0 {
 			return
 		}
-		// The same wake-up twice in a batch (appends to one timeline that
-		// leave its Next where it was) is inserted once.
+		// Of a timeline's wake-ups in one batch (many appends to it), only
+		// the earliest is inserted: when it fires, it recomputes the state
+		// and schedules the next.
 		clear(seen)
 		uniq := buf[:0]
 		for _, a := range buf {
-			if !seen[a] {
-				seen[a] = true
-				uniq = append(uniq, a)
+			k := [2]string{a.Workspace, a.Timeline}
+			if i, ok := seen[k]; ok {
+				if a.At.Before(uniq[i].At) {
+					uniq[i].At = a.At
+				}
+				continue
 			}
+			seen[k] = len(uniq)
+			uniq = append(uniq, a)
 		}
 		buf = uniq
 		ictx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -308,6 +314,9 @@ func (w *Waker) batch(ctx context.Context) {
 				case <-linger.C:
 					break gather
 				case <-ctx.Done():
+					for len(buf) < w.cfg.MaxBatch && len(w.queue) > 0 {
+						buf = append(buf, <-w.queue)
+					}
 					break gather
 				}
 			}

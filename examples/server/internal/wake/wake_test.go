@@ -365,8 +365,9 @@ func TestSweep(t *testing.T) {
 }
 
 // TestStopInsertsQueued: a wake-up handed to the hook just before Stop is
-// inserted, not lost; one past the horizon (3 minutes by default) is not
-// inserted by the hook.
+// inserted, not lost; of a timeline's wake-ups in one batch, the earliest is
+// inserted; one past the horizon (3 minutes by default) is not inserted by
+// the hook.
 func TestStopInsertsQueued(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{})
@@ -377,6 +378,8 @@ func TestStopInsertsQueued(t *testing.T) {
 	require.NoError(t, w.Start(ctx))
 	now := time.Now()
 	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-1", State: timeline.State{Now: now, Next: now.Add(time.Minute)}})
+	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-1", State: timeline.State{Now: now, Next: now.Add(30 * time.Second)}}) // the earliest of a batch is kept
+	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-1", State: timeline.State{Now: now, Next: now.Add(2 * time.Minute)}})
 	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-2", State: timeline.State{Now: now}})                           // nothing will change: no wake-up
 	w.Hook(ctx, api.Change{Workspace: "ws_1", Timeline: "tl-3", State: timeline.State{Now: now, Next: now.Add(time.Hour)}}) // past the horizon: left to the sweep
 	require.NoError(t, w.Stop(ctx))
@@ -386,9 +389,12 @@ func TestStopInsertsQueued(t *testing.T) {
 	assert.Equal(t, 1, n)
 	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&n))
 	assert.Equal(t, 1, n)
-	var queue string
+	var queue, args string
 	var priority int
-	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT queue, priority FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&queue, &priority))
+	require.NoError(t, st.DB().QueryRowContext(ctx, `SELECT queue, priority, json(args) FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&queue, &priority, &args))
+	var a wake.WakeArgs
+	require.NoError(t, json.Unmarshal([]byte(args), &a))
+	assert.True(t, a.At.Equal(now.Add(30*time.Second)), "the earliest: %s", a.At)
 	assert.Equal(t, wake.Queue, queue)
 	assert.Equal(t, 1, priority, "wake-ups go first")
 	assert.Equal(t, 2, wake.DeliverArgs{}.InsertOpts().Priority)
