@@ -4,24 +4,27 @@
 //
 // After each change of a timeline, the API's hook hands the change to
 // [Waker.Hook]: a wake-up at the state's Next (or at once, when actions are
-// due already) goes onto an in-memory queue, and one goroutine inserts the
-// queued wake-ups as River jobs, many in one transaction (InsertManyTx), so
-// that the request's append pays no second database write. When a wake-up
-// fires, its worker recomputes the timeline's state from the store at that
-// instant and, in one transaction: records each action due in the
-// wake_deliveries table, whose primary key (workspace, timeline, action ID and
-// instant) lets each action in once however many wake-ups or processes find it
-// due; inserts a "deliver" job for each action recorded now (River posts the
-// webhook and retries it on a failure or a non-2xx answer); records what it
-// saw in wake_state; and inserts the next wake-up. A periodic "sweep" job
-// (River's periodic jobs, enqueued by the leader) finds the timelines whose
-// wake-up was lost (the process died before its batch was committed, or the
-// queue was full) and wakes them.
+// due already), when it is within Config.Horizon, goes onto an in-memory
+// queue, and one goroutine inserts the queued wake-ups as River jobs, many in
+// one transaction (InsertManyTx), so that the request's append pays no second
+// database write. When a wake-up fires, its worker recomputes the timeline's
+// state from the store at that instant and, in one transaction: records each
+// action due in the wake_deliveries table, whose primary key (workspace,
+// timeline, action ID and instant) lets each action in once however many
+// wake-ups or processes find it due; inserts a "deliver" job for each action
+// recorded now (River posts the webhook and retries it on a failure or a
+// non-2xx answer); records what it saw in wake_state; and inserts the next
+// wake-up. A periodic "sweep" job (River's periodic jobs, enqueued by the
+// leader) wakes the timelines whose events are not those their last wake-up
+// saw, and those whose wake-up is overdue.
 //
-// The trade-off: a wake-up handed to the hook is in memory until its batch
-// commits (milliseconds); a process that dies then loses it, and the sweep
-// finds the timeline at its next run (SweepInterval) instead. No action is
-// lost or sent twice; one may be late by up to SweepInterval in that case.
+// The trade-offs: a wake-up further than the horizon is not scheduled by the
+// hook: the sweep finds the timeline changed within SweepInterval and
+// schedules it, long before it comes; a timeline that takes many events in a
+// minute is recomputed once. A wake-up handed to the hook is in memory until
+// its batch commits (milliseconds); a process that dies then loses it, and
+// the sweep finds the timeline at its next run instead. No action is lost or
+// sent twice; one may be late by up to SweepInterval in that case.
 //
 // On SQLite, River's riversqlite driver shares the store's one writer
 // connection (River's SQLite driver needs one connection, or busy_timeout,
