@@ -14,9 +14,9 @@
 // wake-ups or processes find it due; inserts a "deliver" job for each action
 // recorded now (River posts the webhook and retries it on a failure or a
 // non-2xx answer); records what it saw in wake_state; and inserts the next
-// wake-up. A periodic "sweep" job (River's periodic jobs, enqueued by the
-// leader) wakes the timelines whose events are not those their last wake-up
-// saw, and those whose wake-up is overdue.
+// wake-up. A periodic "sweep" job (one of River's periodic jobs) wakes the
+// timelines whose events are not those their last wake-up saw, and those
+// whose wake-up is overdue.
 //
 // The trade-offs: a wake-up further than the horizon is not scheduled by the
 // hook: the sweep finds the timeline changed within SweepInterval and
