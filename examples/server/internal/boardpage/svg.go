@@ -1,0 +1,183 @@
+package boardpage
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/creatorops/creatorops/sla/timeline"
+)
+
+// The drawing's geometry, in SVG user units: one row per milestone, its label
+// on the left, the time axis on the right and at the bottom.
+const (
+	svgWidth  = 800
+	trackX0   = 150 // the axis starts here
+	trackX1   = 784 // and ends here
+	rowHeight = 20
+	topPad    = 6
+	axisPad   = 30 // under the rows: the ticks and their dates
+)
+
+// drawing is a deliverable's timeline: every milestone at its planned due
+// date (a hollow diamond) and where it stands now (its window as a bar, a dot
+// at its due or met instant, coloured by status), the post date's shift as an
+// arrow, and a line at the board's instant.
+type drawing struct {
+	Width, Height int
+	Title         string
+	Rows          []svgRow
+	Ticks         []tick
+	NowX          string
+	AxisY         int
+}
+
+type svgRow struct {
+	Y, TextY, MidY int
+	BarY           int
+	Label          string
+	Cls            string // the status
+	Planned        string // x of the planned due, "" for none
+	BarX, BarW     string // the window opened → due, "" for none
+	MarkX          string // x of the met or due instant, "" for none
+	ShiftX1        string // a move from the planned date to the current one
+	ShiftX2        string
+	Post           bool
+	Note           string // after the mark, for the post: "moved +2d"
+	NoteX          string
+	NoteAnchor     string
+}
+
+type tick struct {
+	X     string
+	Label string
+}
+
+func draw(d Deliverable, now time.Time) *drawing {
+	zone := d.Zone
+	if zone == nil {
+		zone = time.UTC
+	}
+	st := d.State
+	lo, hi := now, now
+	widen := func(t time.Time) {
+		if t.IsZero() {
+			return
+		}
+		if t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	for _, m := range st.Milestones {
+		widen(m.Opened)
+		widen(m.Due)
+		widen(m.Met)
+	}
+	for _, m := range d.Schedule {
+		widen(m.Due)
+	}
+	widen(st.Post.Planned)
+	widen(st.Post.Current)
+	span := hi.Sub(lo)
+	if span < 24*time.Hour {
+		span = 24 * time.Hour
+	}
+	pad := span / 40
+	lo, hi = lo.Add(-pad), hi.Add(pad)
+	span = hi.Sub(lo)
+	x := func(t time.Time) float64 {
+		return trackX0 + float64(t.Sub(lo))/float64(span)*(trackX1-trackX0)
+	}
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+	dr := &drawing{Width: svgWidth, Title: "Timeline of " + st.Plan}
+	for i, m := range st.Milestones {
+		y := topPad + i*rowHeight
+		r := svgRow{Y: y, TextY: y + rowHeight/2 + 4, MidY: y + rowHeight/2, BarY: y + rowHeight/2 - 5, Label: stepName(m.Step, m.Round) + " · " + string(m.Owner), Cls: string(m.Status)}
+		p, hasPlan := planned(d.Schedule, m)
+		if m.Step == timeline.StepPost && !st.Post.Planned.IsZero() {
+			p, hasPlan = st.Post.Planned, true
+			r.Post = true
+		}
+		if hasPlan {
+			r.Planned = f(x(p))
+		}
+		if !m.Opened.IsZero() && !m.Due.IsZero() && m.Met.IsZero() {
+			x1, x2 := x(m.Opened), x(m.Due)
+			if x2 > x1 {
+				r.BarX, r.BarW = f(x1), f(x2-x1)
+			}
+		}
+		mark := m.Met
+		if mark.IsZero() {
+			mark = m.Due
+		}
+		if m.Step == timeline.StepPost && m.Met.IsZero() && !st.Post.Current.IsZero() {
+			mark = st.Post.Current
+		}
+		if !mark.IsZero() {
+			r.MarkX = f(x(mark))
+			if hasPlan && !mark.Equal(p) {
+				r.ShiftX1, r.ShiftX2 = f(x(p)), f(x(mark))
+			}
+		}
+		if r.Post && !st.Post.Current.Equal(st.Post.Planned) {
+			r.Note = "moved to " + st.Post.Current.Format("Mon 2 Jan")
+			nx := x(st.Post.Current) + 8
+			r.NoteX, r.NoteAnchor = f(nx), "start"
+			if nx > trackX1-120 {
+				r.NoteX, r.NoteAnchor = f(x(earlier(st.Post.Current, st.Post.Planned))-8), "end"
+			}
+		}
+		dr.Rows = append(dr.Rows, r)
+	}
+	dr.AxisY = topPad + len(st.Milestones)*rowHeight + 4
+	dr.Height = dr.AxisY + axisPad
+	dr.NowX = f(x(now))
+	dr.Ticks = ticks(lo.In(zone), hi.In(zone), x, f)
+	return dr
+}
+
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// ticks returns the axis's ticks: Mondays, every one, two or four weeks so
+// that at most about ten are labelled, or days for a span under two weeks.
+func ticks(lo, hi time.Time, x func(time.Time) float64, f func(float64) string) []tick {
+	days := hi.Sub(lo).Hours() / 24
+	stepDays := 1
+	switch {
+	case days > 140:
+		stepDays = 28
+	case days > 70:
+		stepDays = 14
+	case days > 14:
+		stepDays = 7
+	}
+	y, m, d := lo.Date()
+	t := time.Date(y, m, d, 0, 0, 0, 0, lo.Location())
+	if stepDays >= 7 {
+		for t.Weekday() != time.Monday {
+			d++
+			t = time.Date(y, m, d, 0, 0, 0, 0, lo.Location())
+		}
+	}
+	var out []tick
+	for i := 0; i < 64; i++ {
+		t = time.Date(y, m, d, 0, 0, 0, 0, lo.Location())
+		if t.After(hi) {
+			break
+		}
+		if !t.Before(lo) {
+			out = append(out, tick{X: f(x(t)), Label: t.Format("2 Jan")})
+		}
+		d += stepDays
+	}
+	return out
+}
