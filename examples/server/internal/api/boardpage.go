@@ -80,7 +80,7 @@ func page(status int) (*pageOutput, string) {
 	nonce := boardpage.NewNonce()
 	return &pageOutput{
 		Status: status, ContentType: contentHTML, NoSniff: "nosniff", Policy: boardpage.Policy(nonce),
-		CacheControl: "no-store", Referrer: "no-referrer",
+		CacheControl: "no-store", Referrer: "same-origin",
 	}, nonce
 }
 
@@ -278,21 +278,19 @@ func clearCookie(tls bool) string {
 	return c.String()
 }
 
-// crossSite returns a 403 page for a form posted from another site: its
-// Origin is not this service's, or the browser says it is cross-site. A
-// request without either (curl) is not a browser's and passes; the cookie is
-// SameSite=Strict besides.
+// crossSite returns a 403 page for a form posted from another site: the
+// browser says it is not same-origin (Sec-Fetch-Site), or its Origin is not
+// this service's. A request with neither header (curl) is not a browser's and
+// passes; the cookie is SameSite=Strict besides. (The pages' Referrer-Policy
+// is same-origin: with no-referrer, a browser sends "Origin: null".)
 func (s *Server) crossSite(in pageInput) *pageOutput {
-	ok := true
+	ok := in.fetchSit == "" || in.fetchSit == "same-origin" || in.fetchSit == "none"
 	if in.origin != "" {
 		scheme := "http://"
 		if in.tls {
 			scheme = "https://"
 		}
-		ok = in.origin == scheme+in.host
-	}
-	if in.fetchSit == "cross-site" || in.fetchSit == "same-site" {
-		ok = false
+		ok = ok && in.origin == scheme+in.host
 	}
 	if ok {
 		return nil

@@ -75,7 +75,7 @@ func (e *env) signIn(token, at string) response {
 		form.Set("at", at)
 	}
 	return e.doRaw(http.MethodPost, "/board/sign-in", map[string]string{
-		"Content-Type": "application/x-www-form-urlencoded", "Origin": "http://example.com",
+		"Content-Type": "application/x-www-form-urlencoded", "Origin": "http://example.com", "Sec-Fetch-Site": "same-origin",
 	}, form.Encode())
 }
 
@@ -195,6 +195,8 @@ func TestBoardPageSignIn(t *testing.T) {
 		{"another origin", map[string]string{"Origin": "https://evil.example"}},
 		{"another scheme", map[string]string{"Origin": "https://example.com"}},
 		{"a cross-site fetch", map[string]string{"Sec-Fetch-Site": "cross-site"}},
+		{"a same-site fetch", map[string]string{"Sec-Fetch-Site": "same-site"}},
+		{"an opaque origin", map[string]string{"Origin": "null"}},
 	} {
 		t.Run(c.name+": 403", func(t *testing.T) {
 			h := map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
