@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/creatorops/creatorops/examples/server/internal/api"
+	"github.com/creatorops/creatorops/examples/server/internal/boardpage"
 )
 
 // boardAt is the instant of the board page's tests: Fri 12 Mar 2027 17:30 EST.
@@ -279,7 +280,7 @@ func TestBoardPageGroups(t *testing.T) {
 	assert.Contains(t, text(table), "Mon 15 Mar 12:00 PDT", "the planned post date")
 
 	// The breached step, in words.
-	assert.Contains(t, text(cardOf(t, byID(doc, "breached"), "a-breached")), "review 1 (brand) breached, due Wed 10 Mar 13:00 EST")
+	assert.Contains(t, text(cardOf(t, byID(doc, "breached"), "a-breached")), "review (brand) breached, due Wed 10 Mar 13:00 EST")
 
 	// The operational metrics.
 	metrics := text(byID(doc, "metrics"))
@@ -431,4 +432,39 @@ func cardOf(t *testing.T, section *html.Node, id string) *html.Node {
 	})
 	require.NotNil(t, c, "no card %s", id)
 	return c
+}
+
+// TestBoardPageDrawsAtMost: a page draws the timelines of
+// boardpage.MaxDrawn deliverables, and says how many more it does not.
+func TestBoardPageDrawsAtMost(t *testing.T) {
+	e := newEnv(t)
+	n := boardpage.MaxDrawn + 2
+	for i := range n {
+		res := e.do(http.MethodPost, "/v1/timelines", e.tokenA, item(t, fmt.Sprintf("d-%03d", i), eventsToDraft+"]"))
+		require.Equal(t, http.StatusCreated, res.Status, "%s", res.Body)
+	}
+	res := e.boardPage(e.tokenA, "?at="+url.QueryEscape(boardAt))
+	require.Equal(t, http.StatusOK, res.Status)
+	doc := parseHTML(t, res.Body)
+	assert.Len(t, headings(byID(doc, "breached")), n, "every deliverable is listed")
+	assert.Len(t, findAll(doc, func(n *html.Node) bool { return n.Data == "svg" && attr(n, "role") == "img" }), boardpage.MaxDrawn)
+	note := byID(doc, "not-drawn")
+	require.NotNil(t, note)
+	assert.True(t, strings.HasPrefix(text(note), "2 more not drawn"), text(note))
+}
+
+// TestBoardPageTruncated: a workspace over Config.MaxBoard timelines has its
+// first ones on the page, which says so.
+func TestBoardPageTruncated(t *testing.T) {
+	e := newEnv(t, func(c *api.Config) { c.MaxBoard = 2 })
+	boardFixture(t, e, e.tokenA)
+	res := e.boardPage(e.tokenA, "?at="+url.QueryEscape(boardAt))
+	require.Equal(t, http.StatusOK, res.Status)
+	doc := parseHTML(t, res.Body)
+	meta := find(doc, func(n *html.Node) bool { return hasClass(n, "meta") })
+	require.NotNil(t, meta)
+	assert.Contains(t, text(meta), "2 deliverables (the first ones by id: the workspace has more)")
+	for _, h := range findAll(doc, func(n *html.Node) bool { return n.Data == "h3" }) {
+		assert.NotEqual(t, "c-at-risk", text(h), "the third timeline by id is not on the board")
+	}
 }

@@ -127,7 +127,8 @@ type view struct {
 	Problems  []cardView
 	Timelines string // "3 deliverables"
 	Truncated bool
-	NotDrawn  int
+	NotDrawn  int // deliverables in the groups whose timelines are not drawn
+	MaxDrawn  int
 }
 
 type metric struct {
@@ -173,6 +174,7 @@ func newView(b Board, nonce string) view {
 		Metrics:   metrics(b.Board),
 		Timelines: plural(int64(b.Timelines), "deliverable"),
 		Truncated: b.Truncated,
+		MaxDrawn:  MaxDrawn,
 	}
 	drawnIn := map[string]string{} // plan id → group title
 	anchors := map[string]string{}
@@ -330,7 +332,7 @@ func stepName(s timeline.Step, round int) string {
 	if !ok {
 		n = string(s)
 	}
-	if round > 0 {
+	if round > 1 {
 		n += " " + strconv.Itoa(round)
 	}
 	return n

@@ -28,6 +28,7 @@ type drawing struct {
 	Rows          []svgRow
 	Ticks         []tick
 	NowX          string
+	NowLabelX     string // NowX, kept inside the drawing
 	AxisY         int
 }
 
@@ -117,7 +118,7 @@ func draw(d Deliverable, now time.Time) *drawing {
 		if m.Step == timeline.StepPost && m.Met.IsZero() && !st.Post.Current.IsZero() {
 			mark = st.Post.Current
 		}
-		if !mark.IsZero() {
+		if !mark.IsZero() && m.Status != timeline.Pending {
 			r.MarkX = f(x(mark))
 			if hasPlan && !mark.Equal(p) {
 				r.ShiftX1, r.ShiftX2 = f(x(p)), f(x(mark))
@@ -136,6 +137,7 @@ func draw(d Deliverable, now time.Time) *drawing {
 	dr.AxisY = topPad + len(st.Milestones)*rowHeight + 4
 	dr.Height = dr.AxisY + axisPad
 	dr.NowX = f(x(now))
+	dr.NowLabelX = f(max(trackX0+14, min(x(now), svgWidth-16)))
 	dr.Ticks = ticks(lo.In(zone), hi.In(zone), x, f)
 	return dr
 }
