@@ -468,3 +468,24 @@ func TestBoardPageTruncated(t *testing.T) {
 		assert.NotEqual(t, "c-at-risk", text(h), "the third timeline by id is not on the board")
 	}
 }
+
+// TestBoardPageProblems: events left out as impossible are named on the card
+// and among the problems, as the JSON board names them.
+func TestBoardPageProblems(t *testing.T) {
+	e := newEnv(t)
+	res := e.do(http.MethodPost, "/v1/timelines", e.tokenA,
+		item(t, "p-1", eventsToDraft+`,{"seq": 5, "at": "2027-02-01T00:00:00Z", "kind": "posted", "url": "https://x.example/p"}]`))
+	require.Equal(t, http.StatusCreated, res.Status, "%s", res.Body)
+	jsonBoard := e.do(http.MethodGet, "/v1/board?at="+url.QueryEscape(boardAt), e.tokenA, nil).json(t)
+	want := get(t, jsonBoard, "problems", 0, "problem").(string)
+	assert.Contains(t, want, "the draft has no final approval")
+
+	res = e.boardPage(e.tokenA, "?at="+url.QueryEscape(boardAt))
+	require.Equal(t, http.StatusOK, res.Status)
+	doc := parseHTML(t, res.Body)
+	problems := byID(doc, "problems")
+	require.NotNil(t, problems)
+	assert.Contains(t, text(problems), "p-1 : "+want)
+	card := cardOf(t, byID(doc, "breached"), "p-1")
+	assert.Contains(t, text(find(card, func(n *html.Node) bool { return hasClass(n, "problem") })), want)
+}
