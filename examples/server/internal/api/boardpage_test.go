@@ -279,7 +279,10 @@ func TestBoardPageGroups(t *testing.T) {
 	require.NotNil(t, table)
 	assert.Contains(t, text(table), "Mon 15 Mar 12:00 PDT", "the planned post date")
 
-	// The breached step, in words.
+	// The breached step, in words, and drawn overdue up to now.
+	breached := cardOf(t, byID(doc, "breached"), "a-breached")
+	assert.NotNil(t, find(breached, func(n *html.Node) bool { return hasClass(n, "overdue") }), "the overdue stretch is drawn")
+	assert.Nil(t, find(shifted, func(n *html.Node) bool { return n.Data == "line" && hasClass(n, "overdue") }), "nothing of b-shifted is overdue")
 	assert.Contains(t, text(cardOf(t, byID(doc, "breached"), "a-breached")), "review (brand) breached, due Wed 10 Mar 13:00 EST")
 
 	// The operational metrics.

@@ -40,6 +40,7 @@ type svgRow struct {
 	Planned        string // x of the planned due, "" for none
 	BarX, BarW     string // the window opened → due, "" for none
 	MarkX          string // x of the met or due instant, "" for none
+	OverX1, OverX2 string // a breached step: from its due instant to now
 	ShiftX1        string // a move from the planned date to the current one
 	ShiftX2        string
 	Post           bool
@@ -110,6 +111,9 @@ func draw(d Deliverable, now time.Time) *drawing {
 			if x2 > x1 {
 				r.BarX, r.BarW = f(x1), f(x2-x1)
 			}
+		}
+		if m.Status == timeline.Breached && m.Met.IsZero() && !m.Due.IsZero() && now.After(m.Due) {
+			r.OverX1, r.OverX2 = f(x(m.Due)), f(x(now))
 		}
 		mark := m.Met
 		if mark.IsZero() {
