@@ -210,6 +210,13 @@ func TestBoardPageSignIn(t *testing.T) {
 		})
 	}
 
+	t.Run("a form over the size limit: 413 problem", func(t *testing.T) {
+		res := e.doRaw(http.MethodPost, "/board/sign-in", map[string]string{"Content-Type": "application/x-www-form-urlencoded"},
+			"token="+strings.Repeat("x", api.DefaultMaxBodyBytes+1))
+		require.Equal(t, http.StatusRequestEntityTooLarge, res.Status)
+		res.problem(t)
+	})
+
 	t.Run("sign-out removes the cookie", func(t *testing.T) {
 		res := e.doRaw(http.MethodPost, "/board/sign-out", map[string]string{"Origin": "http://example.com"}, nil)
 		require.Equal(t, http.StatusSeeOther, res.Status)
