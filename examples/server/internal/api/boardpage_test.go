@@ -444,9 +444,9 @@ func cardOf(t *testing.T, section *html.Node, id string) *html.Node {
 	return c
 }
 
-// TestBoardPageDrawsAtMost: a page draws the timelines of
+// TestBoardPageMaxDrawn: a page draws the timelines of
 // boardpage.MaxDrawn deliverables, and says how many more it does not.
-func TestBoardPageDrawsAtMost(t *testing.T) {
+func TestBoardPageMaxDrawn(t *testing.T) {
 	e := newEnv(t)
 	n := boardpage.MaxDrawn + 2
 	for i := range n {
