@@ -210,6 +210,13 @@ func TestBoardPageSignIn(t *testing.T) {
 		})
 	}
 
+	t.Run("no Origin and no Sec-Fetch-Site (curl): signed in", func(t *testing.T) {
+		res := e.doRaw(http.MethodPost, "/board/sign-in", map[string]string{"Content-Type": "application/x-www-form-urlencoded"},
+			url.Values{"token": {e.tokenA}}.Encode())
+		require.Equal(t, http.StatusSeeOther, res.Status)
+		assert.Equal(t, e.tokenA, cookieOf(t, res).Value)
+	})
+
 	t.Run("a form over the size limit: 413 problem", func(t *testing.T) {
 		res := e.doRaw(http.MethodPost, "/board/sign-in", map[string]string{"Content-Type": "application/x-www-form-urlencoded"},
 			"token="+strings.Repeat("x", api.DefaultMaxBodyBytes+1))
