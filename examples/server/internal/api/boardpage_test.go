@@ -270,9 +270,10 @@ func TestBoardPageGroups(t *testing.T) {
 	assert.Equal(t, []string{"a-breached"}, headings(byID(doc, "waiting-on-brand")))
 	assert.Equal(t, []string{"b-shifted", "c-at-risk"}, headings(byID(doc, "waiting-on-creator")))
 
-	// Each deliverable is drawn once, in the first group it stands in.
-	svgs := findAll(doc, func(n *html.Node) bool { return n.Data == "svg" && attr(n, "role") == "img" })
-	assert.Len(t, svgs, 3)
+	// Each deliverable is drawn once, in the first group it stands in (twice:
+	// for a desktop, and for a phone).
+	assert.Len(t, wideDrawings(doc), 3)
+	assert.Len(t, findAll(doc, func(n *html.Node) bool { return hasClass(n, "compact") }), 3)
 	brandCard := cardOf(t, byID(doc, "waiting-on-brand"), "a-breached")
 	assert.Nil(t, find(brandCard, func(n *html.Node) bool { return n.Data == "svg" }), "drawn under Breached already")
 	assert.Contains(t, text(brandCard), "Its timeline is under Breached")
@@ -337,7 +338,7 @@ func TestBoardPageIsolation(t *testing.T) {
 	assert.NotContains(t, string(a.Body), "b-only")
 	assert.NotContains(t, string(a.Body), "Secret Brand B")
 	assert.NotContains(t, string(a.Body), "Other Brand")
-	assert.Len(t, findAll(parseHTML(t, a.Body), func(n *html.Node) bool { return n.Data == "svg" && attr(n, "role") == "img" }), 3)
+	assert.Len(t, wideDrawings(parseHTML(t, a.Body)), 3)
 	for _, id := range []string{"a-breached", "b-shifted", "Glow Labs", "alert"} {
 		assert.NotContains(t, string(b.Body), id)
 	}
@@ -464,7 +465,7 @@ func TestBoardPageMaxDrawn(t *testing.T) {
 	require.Equal(t, http.StatusOK, res.Status)
 	doc := parseHTML(t, res.Body)
 	assert.Len(t, headings(byID(doc, "breached")), n, "every deliverable is listed")
-	assert.Len(t, findAll(doc, func(n *html.Node) bool { return n.Data == "svg" && attr(n, "role") == "img" }), boardpage.MaxDrawn)
+	assert.Len(t, wideDrawings(doc), boardpage.MaxDrawn)
 	note := byID(doc, "not-drawn")
 	require.NotNil(t, note)
 	assert.True(t, strings.HasPrefix(text(note), "2 more not drawn"), text(note))
@@ -505,4 +506,15 @@ func TestBoardPageProblems(t *testing.T) {
 	assert.Contains(t, text(problems), "p-1 : "+want)
 	card := cardOf(t, byID(doc, "breached"), "p-1")
 	assert.Contains(t, text(find(card, func(n *html.Node) bool { return hasClass(n, "problem") })), want)
+}
+
+// wideDrawings are the desktop drawings of a page (each has a phone one too).
+func wideDrawings(doc *html.Node) []*html.Node {
+	var out []*html.Node
+	for _, d := range findAll(doc, func(n *html.Node) bool { return n.Data == "div" && hasClass(n, "tl") && hasClass(n, "wide") }) {
+		if svg := find(d, func(n *html.Node) bool { return n.Data == "svg" && attr(n, "role") == "img" }); svg != nil {
+			out = append(out, svg)
+		}
+	}
+	return out
 }

@@ -132,7 +132,7 @@ func TestBoardPageInBrowser(t *testing.T) {
 	display, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("nav.counts")).display`))
 	require.NoError(t, err)
 	assert.Equal(t, "grid", display, "the inline style applies")
-	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#tl-1 svg").getBoundingClientRect().width`))
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#tl-1 .tl.wide svg").getBoundingClientRect().width`))
 	require.NoError(t, err)
 	assert.Greater(t, width, 600.0)
 	scripts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.scripts.length`))
@@ -151,6 +151,13 @@ func TestBoardPageInBrowser(t *testing.T) {
 	columns, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(".metrics dl")).gridTemplateColumns`))
 	require.NoError(t, err)
 	assert.Len(t, strings.Fields(columns), 1, "one column of metrics on a phone: %s", columns)
+	drawings, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`[document.querySelector("#tl-1 .tl.wide svg").getBoundingClientRect().width,
+		document.querySelector("#tl-1 .tl.compact svg").getBoundingClientRect().width, window.innerWidth]`))
+	require.NoError(t, err)
+	require.Len(t, drawings, 3)
+	assert.Zero(t, drawings[0], "the desktop drawing is hidden on a phone")
+	assert.Greater(t, drawings[1], 300.0, "the phone drawing spans the card")
+	assert.Less(t, drawings[1], drawings[2], "and fits the screen")
 	phone, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)
 

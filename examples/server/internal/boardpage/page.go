@@ -155,6 +155,7 @@ type cardView struct {
 	Actions   int
 	Problem   string
 	Drawing   *drawing // nil when drawn in an earlier group, or not drawn
+	Compact   *drawing // the same for a phone
 	DrawnIn   string   // the title of the group it is drawn in
 	DrawnAt   string   // the anchor of that drawing
 	Rows      []rowText
@@ -193,7 +194,8 @@ func newView(b Board, nonce string) view {
 				} else {
 					drawnIn[c.Plan] = g.title
 					cv.Anchor = anchors[c.Plan]
-					cv.Drawing = draw(d, b.Board.Now)
+					cv.Drawing = draw(d, b.Board.Now, wide)
+					cv.Compact = draw(d, b.Board.Now, compact)
 					cv.Rows = rows(d)
 					cv.Shifts = shifts(d)
 				}

@@ -48,14 +48,14 @@ func TestTicks(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var have []string
-			for _, tk := range ticks(c.lo, c.hi, x, f) {
+			for _, tk := range ticks(c.lo, c.hi, 10, x, f) {
 				have = append(have, tk.Label)
 			}
 			assert.Equal(t, c.want, have)
 		})
 	}
 	// A span of years has a bounded number of ticks.
-	many := ticks(time.Date(2027, 1, 1, 0, 0, 0, 0, ny), time.Date(2037, 1, 1, 0, 0, 0, 0, ny), x, f)
+	many := ticks(time.Date(2027, 1, 1, 0, 0, 0, 0, ny), time.Date(2037, 1, 1, 0, 0, 0, 0, ny), 10, x, f)
 	assert.LessOrEqual(t, len(many), 64)
 }
 

@@ -7,15 +7,29 @@ import (
 	"github.com/creatorops/creatorops/sla/timeline"
 )
 
-// The drawing's geometry, in SVG user units: one row per milestone, its label
-// on the left, the time axis on the right and at the bottom.
+// layout is a drawing's geometry, in SVG user units.
+type layout struct {
+	width    int // of the viewBox
+	trackX0  int // the axis starts here
+	trackX1  int // and ends here
+	row      int // the height of a milestone's row
+	labelTop bool
+	// labelTop puts a row's label above its track, which then spans the
+	// whole width (the phone layout); otherwise the label is on the left.
+	maxTicks float64 // about this many tick labels at most
+}
+
+var (
+	// wide is the desktop drawing: labels on the left of the axis.
+	wide = layout{width: 800, trackX0: 150, trackX1: 784, row: 20, maxTicks: 10}
+	// compact is the phone drawing: each label above its row, the axis the
+	// whole width, so that it fits a phone's screen at a readable size.
+	compact = layout{width: 400, trackX0: 10, trackX1: 390, row: 30, labelTop: true, maxTicks: 5}
+)
+
 const (
-	svgWidth  = 800
-	trackX0   = 150 // the axis starts here
-	trackX1   = 784 // and ends here
-	rowHeight = 20
-	topPad    = 6
-	axisPad   = 30 // under the rows: the ticks and their dates
+	topPad  = 6
+	axisPad = 30 // under the rows: the ticks and their dates
 )
 
 // drawing is a deliverable's timeline: every milestone at its planned due
@@ -23,7 +37,10 @@ const (
 // at its due or met instant, coloured by status), the post date's shift as an
 // arrow, and a line at the board's instant.
 type drawing struct {
+	Compact       bool
 	Width, Height int
+	TrackX0       int
+	TrackX1       int
 	Title         string
 	Rows          []svgRow
 	Ticks         []tick
@@ -34,6 +51,7 @@ type drawing struct {
 
 type svgRow struct {
 	Y, TextY, MidY int
+	TextX, RowH    int
 	BarY           int
 	Label          string
 	Cls            string // the status
@@ -54,7 +72,7 @@ type tick struct {
 	Label string
 }
 
-func draw(d Deliverable, now time.Time) *drawing {
+func draw(d Deliverable, now time.Time, l layout) *drawing {
 	zone := d.Zone
 	if zone == nil {
 		zone = time.UTC
@@ -90,18 +108,22 @@ func draw(d Deliverable, now time.Time) *drawing {
 	lo, hi = lo.Add(-pad), hi.Add(pad)
 	span = hi.Sub(lo)
 	x := func(t time.Time) float64 {
-		return trackX0 + float64(t.Sub(lo))/float64(span)*(trackX1-trackX0)
+		return float64(l.trackX0) + float64(t.Sub(lo))/float64(span)*float64(l.trackX1-l.trackX0)
 	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-	dr := &drawing{Width: svgWidth, Title: "Timeline of " + st.Plan}
+	dr := &drawing{Compact: l.labelTop, Width: l.width, TrackX0: l.trackX0, TrackX1: l.trackX1, Title: "Timeline of " + st.Plan}
 	for i, m := range st.Milestones {
-		y := topPad + i*rowHeight
-		r := svgRow{Y: y, TextY: y + rowHeight/2 + 4, MidY: y + rowHeight/2, BarY: y + rowHeight/2 - 5, Label: stepName(m.Step, m.Round) + " · " + string(m.Owner), Cls: string(m.Status)}
+		y := topPad + i*l.row
+		r := svgRow{Y: y, RowH: l.row, TextX: 4, TextY: y + l.row/2 + 4, MidY: y + l.row/2, BarY: y + l.row/2 - 5, Label: stepName(m.Step, m.Round) + " · " + string(m.Owner), Cls: string(m.Status)}
 		p, hasPlan := planned(d.Schedule, m)
 		if m.Step == timeline.StepPost && !st.Post.Planned.IsZero() {
 			p, hasPlan = st.Post.Planned, true
 			r.Post = true
+		}
+		if l.labelTop {
+			r.TextX, r.TextY, r.MidY = l.trackX0, y+11, y+21
+			r.BarY = r.MidY - 5
 		}
 		if hasPlan {
 			r.Planned = f(x(p))
@@ -132,17 +154,17 @@ func draw(d Deliverable, now time.Time) *drawing {
 			r.Note = "moved to " + st.Post.Current.Format("Mon 2 Jan")
 			nx := x(st.Post.Current) + 8
 			r.NoteX, r.NoteAnchor = f(nx), "start"
-			if nx > trackX1-120 {
+			if nx > float64(l.trackX1-120) {
 				r.NoteX, r.NoteAnchor = f(x(earlier(st.Post.Current, st.Post.Planned))-8), "end"
 			}
 		}
 		dr.Rows = append(dr.Rows, r)
 	}
-	dr.AxisY = topPad + len(st.Milestones)*rowHeight + 4
+	dr.AxisY = topPad + len(st.Milestones)*l.row + 4
 	dr.Height = dr.AxisY + axisPad
 	dr.NowX = f(x(now))
-	dr.NowLabelX = f(max(trackX0+14, min(x(now), svgWidth-16)))
-	dr.Ticks = ticks(lo.In(zone), hi.In(zone), x, f)
+	dr.NowLabelX = f(max(float64(l.trackX0+14), min(x(now), float64(l.width-16))))
+	dr.Ticks = ticks(lo.In(zone), hi.In(zone), l.maxTicks, x, f)
 	return dr
 }
 
@@ -153,18 +175,16 @@ func earlier(a, b time.Time) time.Time {
 	return b
 }
 
-// ticks returns the axis's ticks: Mondays, every one, two or four weeks so
-// that at most about ten are labelled, or days for a span under two weeks.
-func ticks(lo, hi time.Time, x func(time.Time) float64, f func(float64) string) []tick {
+// ticks returns the axis's ticks: days, or Mondays every one, two, four or
+// eight weeks, so that about most of them are labelled.
+func ticks(lo, hi time.Time, most float64, x func(time.Time) float64, f func(float64) string) []tick {
 	days := hi.Sub(lo).Hours() / 24
 	stepDays := 1
-	switch {
-	case days > 140:
-		stepDays = 28
-	case days > 70:
-		stepDays = 14
-	case days > 14:
-		stepDays = 7
+	for _, s := range []int{7, 14, 28, 56} {
+		if days/float64(stepDays) <= most {
+			break
+		}
+		stepDays = s
 	}
 	y, m, d := lo.Date()
 	t := time.Date(y, m, d, 0, 0, 0, 0, lo.Location())
