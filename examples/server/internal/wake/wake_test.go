@@ -455,3 +455,11 @@ func TestFarWakeUpBySweep(t *testing.T) {
 	assert.LessOrEqual(t, late, time.Second)
 	assert.Contains(t, e.logs.String(), `"msg":"sweep: woke timelines"`)
 }
+
+// TestDefaults holds the README's figures to the code's.
+func TestDefaults(t *testing.T) {
+	assert.Equal(t, 100*time.Millisecond, wake.DefaultPollInterval, "River looks for jobs due every 100 ms")
+	assert.Equal(t, time.Minute, wake.DefaultSweepInterval, "the sweep runs every minute")
+	assert.Equal(t, 100*time.Millisecond, wake.DefaultBatchDelay, "wake-ups that arrive within 100 ms go in one transaction")
+	assert.Equal(t, 10*time.Second, wake.DefaultHTTPTimeout, "no answer within 10 s fails the attempt")
+}
