@@ -133,6 +133,7 @@ func Check(country string, from, to int) error {
 		errs = append(errs, &Error{Field: "from", Code: CodeOutOfRange, Message: fmt.Sprintf("want a year from %d to %d, have %d", MinYear, MaxYear, from)})
 	}
 	switch {
+	case to == from && !fromOK: // one year, reported once
 	case to < MinYear || to > MaxYear:
 		errs = append(errs, &Error{Field: "to", Code: CodeOutOfRange, Message: fmt.Sprintf("want a year from %d to %d, have %d", MinYear, MaxYear, to)})
 	case fromOK && to < from:
