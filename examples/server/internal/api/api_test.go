@@ -35,6 +35,10 @@ var routes = []string{
 	"POST /v1/timelines/{id}/events",
 	"GET /v1/timelines/{id}/events",
 	"GET /v1/timelines/{id}/state",
+	"GET /v1/timelines/{id}/calendar.ics",
+	"GET /v1/timelines/{id}/feeds",
+	"GET /calendar/{key}/brand.ics",
+	"GET /calendar/{key}/creator.ics",
 	"GET /v1/board",
 	"POST /v1/metrics/summary",
 }
