@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -113,4 +118,63 @@ func TestServe(t *testing.T) {
 	assert.Contains(t, logs.String(), `"msg":"stopped"`)
 	assert.NotContains(t, logs.String(), token, "tokens are never logged")
 	assert.Regexp(t, `"path":"/v1/deadlines","status":200,.*"workspace":"ws_[0-9a-f]{24}"`, logs.String(), "the request line names the workspace")
+}
+
+func TestSecret(t *testing.T) {
+	log := slog.New(slog.DiscardHandler)
+	noEnv := func(string) string { return "" }
+	dir := filepath.Join(t.TempDir(), "data")
+	s1, err := loadSecret(dir, noEnv, log)
+	require.NoError(t, err)
+	assert.Len(t, s1, 32)
+	fi, err := os.Stat(filepath.Join(dir, "secret"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "created 0600")
+	s2, err := loadSecret(dir, noEnv, log)
+	require.NoError(t, err)
+	assert.Equal(t, s1, s2, "the same secret at the next start")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left")
+
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == "CREATOROPS_SECRET" {
+				return v
+			}
+			return ""
+		}
+	}
+	other := t.TempDir()
+	s3, err := loadSecret(other, env(strings.Repeat("k", 40)), log)
+	require.NoError(t, err)
+	assert.Equal(t, []byte(strings.Repeat("k", 40)), s3, "the environment's")
+	_, err = os.Stat(filepath.Join(other, "secret"))
+	assert.True(t, errors.Is(err, fs.ErrNotExist), "no file when the environment has it")
+	_, err = loadSecret(other, env("short"), log)
+	assert.ErrorContains(t, err, "CREATOROPS_SECRET: want at least 32 bytes")
+
+	require.NoError(t, os.WriteFile(filepath.Join(other, "secret"), []byte("tiny"), 0o600))
+	_, err = loadSecret(other, noEnv, log)
+	assert.ErrorContains(t, err, "want at least 32")
+}
+
+// TestSecretRace: processes starting at once on a fresh data directory all
+// get the one secret.
+func TestSecretRace(t *testing.T) {
+	dir := t.TempDir()
+	secrets := make([][]byte, 8)
+	var wg sync.WaitGroup
+	for i := range secrets {
+		wg.Go(func() {
+			s, err := loadSecret(dir, func(string) string { return "" }, slog.New(slog.DiscardHandler))
+			assert.NoError(t, err)
+			secrets[i] = s
+		})
+	}
+	wg.Wait()
+	for _, s := range secrets {
+		assert.Equal(t, secrets[0], s)
+	}
+	assert.Len(t, secrets[0], 32)
 }
