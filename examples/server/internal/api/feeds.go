@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -89,7 +90,7 @@ func (s *Server) feedRoutes() {
 	register(s, huma.Operation{
 		OperationID: "get-timeline-calendar", Method: http.MethodGet, Path: "/v1/timelines/{id}/calendar.ics", Tags: []string{"calendar feeds"},
 		Summary: "A timeline's milestones as a calendar",
-		Description: "Every milestone of the timeline's state now that has a date, as an iCalendar (RFC 5545) event: its owner " +
+		Description: "Every milestone of the timeline's state (at ?at=, or now) that has a date, as an iCalendar (RFC 5545) event: its owner " +
 			"(brand or creator) and the reason for its date, the post with each shift of the post date and why; stable UIDs " +
 			"(a moved milestone updates its event), timed events in UTC, the product shipment as an all-day event.",
 		Errors: []int{http.StatusNotFound, http.StatusUnprocessableEntity},
@@ -121,9 +122,12 @@ func (s *Server) feedRoutes() {
 	}
 }
 
-func (s *Server) timelineCalendar(ctx context.Context, in *idInput) (*textOutput, error) {
-	w := workspace(ctx)
-	return s.feed(ctx, w.ID, in.ID, "")
+func (s *Server) timelineCalendar(ctx context.Context, in *atInput) (*textOutput, error) {
+	at, err := s.at(in.At)
+	if err != nil {
+		return nil, err
+	}
+	return s.feed(ctx, workspace(ctx).ID, in.ID, "", at)
 }
 
 func (s *Server) timelineFeeds(ctx context.Context, in *feedsInput) (*feedsOutput, error) {
@@ -150,7 +154,7 @@ func (s *Server) partyFeed(ctx context.Context, key string, party timeline.Party
 	if info, ok := ctx.Value(infoKey{}).(*requestInfo); ok {
 		info.workspace = ws
 	}
-	out, err := s.feed(ctx, ws, id, party)
+	out, err := s.feed(ctx, ws, id, party, s.now())
 	var p *Problem
 	if errors.As(err, &p) && p.Status == http.StatusNotFound {
 		// The timeline is gone: say no more than for a wrong key.
@@ -159,9 +163,9 @@ func (s *Server) partyFeed(ctx context.Context, key string, party timeline.Party
 	return out, err
 }
 
-// feed writes the calendar of a workspace's timeline, of one party or ("")
-// both.
-func (s *Server) feed(ctx context.Context, ws, id string, party timeline.Party) (*textOutput, error) {
+// feed writes the calendar of a workspace's timeline at an instant, of one
+// party or ("") both.
+func (s *Server) feed(ctx context.Context, ws, id string, party timeline.Party, at time.Time) (*textOutput, error) {
 	rec, err := s.cfg.Store.Timeline(ctx, ws, id)
 	if err != nil {
 		return nil, fail(ctx, "timeline "+quote(id), err)
@@ -170,7 +174,7 @@ func (s *Server) feed(ctx context.Context, ws, id string, party timeline.Party) 
 	if err != nil {
 		return nil, fail(ctx, "timeline", err)
 	}
-	st, _, err := s.state(ctx, ws, rec.ID, tl, s.now())
+	st, _, err := s.state(ctx, ws, rec.ID, tl, at)
 	if err != nil {
 		return nil, fail(ctx, "timeline "+quote(id), err)
 	}

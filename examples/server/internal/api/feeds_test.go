@@ -251,3 +251,19 @@ func TestSecretTooShort(t *testing.T) {
 	e := newEnv(t)
 	assert.Panics(t, func() { api.New(api.Config{Store: e.store, Secret: []byte("short")}) })
 }
+
+func TestCalendarFeedAt(t *testing.T) {
+	e := newEnv(t)
+	res := e.do(http.MethodPost, "/v1/timelines", e.tokenA, item(t, "tiktok-1", string(readFile(t, "events.json"))))
+	require.Equal(t, http.StatusCreated, res.Status, "%s", res.Body)
+	res = e.do(http.MethodPost, "/v1/timelines/tiktok-1/events", e.tokenA, `[{"seq": 5, "at": "2027-03-12T13:00:00-05:00", "kind": "approved"}]`)
+	require.Equal(t, http.StatusOK, res.Status, "%s", res.Body)
+	postUID := ical.UID(workspaceID(t, e, e.tokenA), "tiktok-1", timeline.StepPost, 0)
+	_, now := parseFeed(t, e.do(http.MethodGet, "/v1/timelines/tiktok-1/calendar.ics", e.tokenA, nil))
+	assert.Equal(t, "20270315T190000Z", prop(now[postUID], ics.ComponentPropertyDtStart), "now (Thu 11 Mar) the approval has not come")
+	_, later := parseFeed(t, e.do(http.MethodGet, "/v1/timelines/tiktok-1/calendar.ics?at=2027-03-12T14:00:00-05:00", e.tokenA, nil))
+	assert.Equal(t, "20270317T190000Z", prop(later[postUID], ics.ComponentPropertyDtStart), "at Fri 12 Mar 14:00 it has, late")
+	res = e.do(http.MethodGet, "/v1/timelines/tiktok-1/calendar.ics?at=yesterday", e.tokenA, nil)
+	require.Equal(t, http.StatusUnprocessableEntity, res.Status)
+	assert.Equal(t, "query.at", res.problem(t).Errors[0].Location)
+}
