@@ -218,6 +218,9 @@ func TestPartyFeeds(t *testing.T) {
 	wsB := workspaceID(t, e, e.tokenB)
 	enc := base64.RawURLEncoding
 	notFound("/calendar/"+enc.EncodeToString([]byte(wsB+"\x00tiktok-1"))+"."+mac+"/brand.ics", "another workspace")
+	res = e.do(http.MethodPost, "/v1/timelines", e.tokenA, item(t, "tiktok-2", ""))
+	require.Equal(t, http.StatusCreated, res.Status, "%s", res.Body)
+	notFound("/calendar/"+enc.EncodeToString([]byte(ws+"\x00tiktok-2"))+"."+mac+"/brand.ics", "another timeline")
 	lB := feedLinks(t, e, e.tokenB, "tiktok-1")
 	assert.NotEqual(t, l.Brand.Path, lB.Brand.Path)
 	_, eventsB := parseFeed(t, e.do(http.MethodGet, lB.Brand.Path, "", nil))

@@ -4,8 +4,8 @@
 // github.com/rickar/cal/v2, with their observed dates: a holiday that falls on
 // a weekend closes both its own date and the weekday it is observed on (US
 // Independence Day on Saturday 2026-07-04 closes Friday 2026-07-03 too; GB
-// Boxing Day on Saturday 2027-12-26 closes Tuesday 2027-12-28; a Japanese
-// holiday on a Sunday closes the next Monday).
+// Boxing Day on Sunday 2027-12-26 closes Tuesday 2027-12-28; a Japanese
+// holiday on a Sunday closes the next day that is not a holiday).
 //
 // The holidays of a year are those the rules give for that year, even where
 // the observed date falls in the year before (US New Year's Day 2028, a

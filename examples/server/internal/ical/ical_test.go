@@ -120,6 +120,8 @@ func TestWrite(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2027, 2, 16, 19, 0, 0, 0, time.UTC), stamp, "met Tue 16 Feb 11:00 PST")
 
+	assert.Contains(t, string(doc), "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n", "fetch again hourly")
+
 	// The same state gives the same bytes.
 	assert.Equal(t, doc, ical.Write(ical.Feed{Name: "tiktok-1", Workspace: "ws_1", Timeline: "tiktok-1", Plan: p, State: st, Created: created}))
 	// Another workspace's timeline of the same id has other UIDs.
@@ -183,4 +185,38 @@ func TestHostileText(t *testing.T) {
 	}
 	assert.Positive(t, n)
 	assert.Len(t, cal.Events(), withDate, "no event forged by a name")
+}
+
+// TestEscalation: an escalation restarts a step's window, and its event's
+// SEQUENCE counts it.
+func TestEscalation(t *testing.T) {
+	now := time.Date(2027, 3, 11, 16, 0, 0, 0, time.UTC)
+	p, _ := sample(t, "Bea Brand", false, now)
+	tl, err := timeline.Compile(p)
+	require.NoError(t, err)
+	evRaw, err := os.ReadFile("../api/testdata/events.json")
+	require.NoError(t, err)
+	events, err := timeline.DecodeEvents(evRaw)
+	require.NoError(t, err)
+	events = append(events, timeline.Event{Seq: 5, At: time.Date(2027, 3, 11, 15, 0, 0, 0, time.UTC), Kind: timeline.Escalated, To: timeline.Brand})
+	st, err := tl.State(events, now)
+	require.NoError(t, err)
+	doc := ical.Write(ical.Feed{Name: "x", Workspace: "ws_1", Timeline: "tiktok-1", Plan: p, State: st})
+	cal, err := ics.ParseCalendar(bytes.NewReader(doc))
+	require.NoError(t, err)
+	var review *ics.VEvent
+	for _, e := range cal.Events() {
+		if e.Id() == ical.UID("ws_1", "tiktok-1", timeline.StepReview, 1) {
+			review = e
+		}
+	}
+	require.NotNil(t, review)
+	m, ok := st.Milestone(timeline.StepReview)
+	require.True(t, ok)
+	require.Equal(t, 1, m.Escalations)
+	assert.Equal(t, "1", review.GetProperty(ics.ComponentPropertySequence).Value)
+	start, err := review.GetStartAt()
+	require.NoError(t, err)
+	assert.Equal(t, m.Due.UTC(), start, "the restarted due")
+	assert.Contains(t, review.GetProperty(ics.ComponentPropertyDescription).Value, "Escalated 1 time(s)")
 }
