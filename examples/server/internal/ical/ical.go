@@ -16,7 +16,9 @@
 //     escalations); DTSTAMP and LAST-MODIFIED: the last instant, up to the
 //     state's now, at which what the event says changed (the milestone opened
 //     or was met; else the timeline's creation), so fetching an unchanged feed
-//     twice gives the same bytes;
+//     twice gives the same bytes (the feed has no METHOD: RFC 5545 3.8.7.2
+//     reads DTSTAMP so only without one; with one it would be the instant the
+//     document was written);
 //   - timed events (a due instant) in UTC ("20270310T180000Z"), as points in
 //     time (no DTEND: RFC 5545 3.6.1); the product shipment, a date without a
 //     time, as an all-day event (DTSTART;VALUE=DATE, DTEND the next day).
@@ -72,7 +74,6 @@ func Write(f Feed) []byte {
 	c := ics.NewCalendarFor("creatorops")
 	c.SetProductId(ProductID)
 	c.SetCalscale("GREGORIAN")
-	c.SetMethod(ics.MethodPublish)
 	c.SetName(text(f.Name))
 	c.SetXWRCalName(text(f.Name))
 	c.SetRefreshInterval(Refresh) // with VALUE=DURATION

@@ -120,6 +120,7 @@ func TestWrite(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2027, 2, 16, 19, 0, 0, 0, time.UTC), stamp, "met Tue 16 Feb 11:00 PST")
 
+	assert.NotContains(t, string(doc), "METHOD:", "DTSTAMP is when the event last changed, which needs no METHOD")
 	assert.Contains(t, string(doc), "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n", "fetch again hourly")
 
 	// The same state gives the same bytes.
