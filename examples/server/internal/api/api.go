@@ -156,7 +156,7 @@ func (s *Server) humaConfig() huma.Config {
 	c.SchemasPath = ""
 	c.RejectUnknownQueryParameters = true
 	c.Info.Description = "The creatorops library as an HTTP service: deadlines on each party's calendar, " +
-		"explained quotes, deliverable timelines with their events, state and board, and metrics roll-ups. " +
+		"explained quotes, deliverable timelines with their events, state, board and calendar feeds, and metrics roll-ups. " +
 		"Every /v1 route needs a workspace's bearer token; errors are RFC 9457 problem details."
 	reg := huma.NewMapRegistry("#/components/schemas/", schemaName)
 	describeSchemas(reg)

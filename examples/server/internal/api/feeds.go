@@ -53,7 +53,7 @@ type FeedLinks struct {
 
 // FeedLink is where a party's feed is.
 type FeedLink struct {
-	Path   string `json:"path" doc:"The feed's path: anyone who has it can read the feed, so share it only with the party." example:"/calendar/d3NfMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3AHRpa3Rvay0x.1b2M2Y8AsgTpgAmY7PhCfg/brand.ics"`
+	Path   string `json:"path" doc:"The feed's path: anyone who has it can read the feed, so share it only with the party." example:"/calendar/d3NfM2EzOTA3MDcyNTc1N2MwMWQ1MGQxN2ExAHRpa3Rvay0x.-Vo4Hf0krPpbPMd6WmrpYQZJZTM0Z0yLtG8LKPmeKRI/brand.ics"`
 	URL    string `json:"url,omitempty" doc:"The feed's URL on the host the request was sent to (http, or https over TLS); behind a proxy, put the path on the public origin instead."`
 	Webcal string `json:"webcal,omitempty" doc:"The same as a webcal:// URL, which calendar apps open as a subscription."`
 }
