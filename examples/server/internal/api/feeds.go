@@ -174,7 +174,7 @@ func (s *Server) feed(ctx context.Context, ws, id string, party timeline.Party, 
 	if err != nil {
 		return nil, fail(ctx, "timeline", err)
 	}
-	st, _, err := s.state(ctx, ws, rec.ID, tl, at)
+	st, events, err := s.state(ctx, ws, rec.ID, tl, at)
 	if err != nil {
 		return nil, fail(ctx, "timeline "+quote(id), err)
 	}
@@ -184,7 +184,7 @@ func (s *Server) feed(ctx context.Context, ws, id string, party timeline.Party, 
 	}
 	doc := ical.Write(ical.Feed{
 		Name: name, Workspace: ws, Timeline: rec.ID, Party: party,
-		Plan: tl.Plan(), State: st.State, Created: rec.Created,
+		Plan: tl.Plan(), State: st.State, Created: rec.Created, Events: events,
 	})
 	return &textOutput{ContentType: contentCalendar, NoSniff: "nosniff", Body: doc}, nil
 }

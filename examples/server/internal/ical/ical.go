@@ -14,11 +14,14 @@
 //     date moves instead of adding another;
 //   - SEQUENCE: the times its date was moved (the post's shifts, a step's
 //     escalations); DTSTAMP and LAST-MODIFIED: the last instant, up to the
-//     state's now, at which what the event says changed (the milestone opened
-//     or was met; else the timeline's creation), so fetching an unchanged feed
-//     twice gives the same bytes (the feed has no METHOD: RFC 5545 3.8.7.2
-//     reads DTSTAMP so only without one; with one it would be the instant the
-//     document was written);
+//     state's now, at which what the event says may have changed: the
+//     timeline's creation, the milestone's opening, its at-risk and due
+//     instants (its status changes then), its being met, an escalation of its
+//     owner, a rush or a renegotiation, and for the post the shipment and the
+//     approval that can move it. So fetching a feed twice gives the same bytes
+//     unless something happened in between (the feed has no METHOD: RFC 5545
+//     3.8.7.2 reads DTSTAMP so only without one; with one it would be the
+//     instant the document was written);
 //   - timed events (a due instant) in UTC ("20270310T180000Z"), as points in
 //     time (no DTEND: RFC 5545 3.6.1); the product shipment, a date without a
 //     time, as an all-day event (DTSTART;VALUE=DATE, DTEND the next day).
@@ -67,6 +70,9 @@ type Feed struct {
 	State timeline.State
 	// Created is when the timeline was stored.
 	Created time.Time
+	// Events are the timeline's events (those after the state's now are
+	// not read).
+	Events []timeline.Event
 }
 
 // Write returns the feed as an iCalendar document.
@@ -135,14 +141,36 @@ func event(f Feed, m timeline.Milestone) *ics.VEvent {
 	return e
 }
 
-// changed returns when what the event says last changed, up to the state's
-// now: the latest of the timeline's creation, the milestone's opening and its
-// being met, in UTC, to the second.
+// changed returns the last instant, up to the state's now, at which what the
+// event says may have changed, in UTC, to the second: the timeline's creation,
+// the milestone's opening, at-risk and due instants and its being met, and
+// the events that move dates.
 func changed(f Feed, m timeline.Milestone) time.Time {
 	t := f.Created
-	for _, c := range []time.Time{m.Opened, m.Met} {
+	later := func(c time.Time) {
 		if c.After(t) && !c.After(f.State.Now) {
 			t = c
+		}
+	}
+	later(m.Opened)
+	later(m.Met)
+	for _, c := range []time.Time{m.AtRisk, m.Due} {
+		if m.Met.IsZero() || c.Before(m.Met) { // its status changed then
+			later(c)
+		}
+	}
+	for _, e := range f.Events {
+		switch e.Kind {
+		case timeline.RushRequested, timeline.RushConfirmed, timeline.PostRenegotiated:
+			later(e.At)
+		case timeline.Escalated:
+			if e.To == m.Owner {
+				later(e.At)
+			}
+		case timeline.ProductShipped, timeline.ProductReceived, timeline.Approved:
+			if m.Step == timeline.StepPost {
+				later(e.At)
+			}
 		}
 	}
 	return t.UTC().Truncate(time.Second)

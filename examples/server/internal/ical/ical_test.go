@@ -113,7 +113,7 @@ func TestWrite(t *testing.T) {
 	assert.Equal(t, []string{"brand", "review"}, cats)
 	stamp, err := review.GetDtStampTime()
 	require.NoError(t, err)
-	assert.Equal(t, time.Date(2027, 3, 8, 18, 0, 0, 0, time.UTC), stamp, "the review opened when the draft came, after the creation")
+	assert.Equal(t, time.Date(2027, 3, 10, 18, 0, 0, 0, time.UTC), stamp, "the review was breached at its due instant, Wed 10 Mar 13:00 EST")
 	concept := events[ical.UID("ws_1", "tiktok-1", timeline.StepConcept, 1)]
 	require.NotNil(t, concept)
 	stamp, err = concept.GetLastModifiedAt()
@@ -220,4 +220,42 @@ func TestEscalation(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, m.Due.UTC(), start, "the restarted due")
 	assert.Contains(t, review.GetProperty(ics.ComponentPropertyDescription).Value, "Escalated 1 time(s)")
+}
+
+// TestLateShipment: a late shipment moves the post before the post opens; the
+// post's event says so, its SEQUENCE counts it and its LAST-MODIFIED is when
+// the product came.
+func TestLateShipment(t *testing.T) {
+	now := time.Date(2027, 2, 22, 18, 0, 0, 0, time.UTC)
+	p, _ := sample(t, "Bea Brand", true, now)
+	tl, err := timeline.Compile(p)
+	require.NoError(t, err)
+	shipped := time.Date(2027, 2, 19, 15, 0, 0, 0, time.UTC) // ship by Tue 16 Feb: three days late
+	events := []timeline.Event{
+		{Seq: 1, At: shipped, Kind: timeline.ProductShipped},
+		{Seq: 2, At: shipped.Add(time.Hour), Kind: timeline.ProductReceived},
+	}
+	st, err := tl.State(events, now)
+	require.NoError(t, err)
+	require.Len(t, st.Post.Shifts, 1, "the late shipment moved the post")
+	created := time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
+	doc := ical.Write(ical.Feed{Name: "x", Workspace: "ws_1", Timeline: "tiktok-1", Plan: p, State: st, Created: created, Events: events})
+	cal, err := ics.ParseCalendar(bytes.NewReader(doc))
+	require.NoError(t, err)
+	var post *ics.VEvent
+	for _, e := range cal.Events() {
+		if e.Id() == ical.UID("ws_1", "tiktok-1", timeline.StepPost, 0) {
+			post = e
+		}
+	}
+	require.NotNil(t, post)
+	start, err := post.GetStartAt()
+	require.NoError(t, err)
+	assert.Equal(t, st.Post.Current.UTC(), start)
+	assert.NotEqual(t, st.Post.Planned.UTC(), start)
+	assert.Equal(t, "1", post.GetProperty(ics.ComponentPropertySequence).Value)
+	lm, err := post.GetLastModifiedAt()
+	require.NoError(t, err)
+	assert.Equal(t, shipped.Add(time.Hour), lm, "when the product came, not the timeline's creation")
+	assert.Contains(t, post.GetProperty(ics.ComponentPropertyDescription).Value, "Moved: post date moved from Mon 15 Mar 12:00 to ")
 }
