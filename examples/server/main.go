@@ -1,14 +1,17 @@
 // Command server is the creatorops reference service: the library's
 // deadlines, quotes, timelines, board and metrics as an HTTP JSON API with a
-// generated OpenAPI 3.1 document, stored in SQLite in a data directory.
+// generated OpenAPI 3.1 document, stored in SQLite in a data directory or,
+// with -db postgres://... (or DATABASE_URL), in PostgreSQL.
 //
 //	cd examples/server && go run .                       # serve on 127.0.0.1:8080, data in ./data
 //	go run . -addr 127.0.0.1:9000 -data /var/lib/creatorops
+//	go run . -db postgres://creatorops@localhost:5432/creatorops
 //	go run . workspace create -name "Glow Labs"          # a workspace and its first token
 //
 // The party calendar feeds' links are signed with the server's secret: the
 // environment's CREATOROPS_SECRET (at least 32 bytes), else the file "secret"
-// in the data directory, made with 32 random bytes on the first start.
+// in the data directory, made with 32 random bytes on the first start (on
+// PostgreSQL, set CREATOROPS_SECRET, the same on every process).
 //
 // It is a nested module (its own go.mod, with a replace back to the library),
 // so `go run ./examples/server` from the repository's root does not work: run
@@ -47,8 +50,8 @@ const (
 )
 
 const usage = `usage:
-  server [serve] [-addr 127.0.0.1:8080] [-data ./data] [-log text|json]
-  server workspace create -name NAME [-data ./data] [-q]
+  server [serve] [-addr 127.0.0.1:8080] [-data ./data | -db postgres://...] [-log text|json]
+  server workspace create -name NAME [-data ./data | -db postgres://...] [-q]
 `
 
 func main() {
@@ -89,6 +92,7 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	data := fs.String("data", "data", "the data directory (the SQLite database)")
+	db := fs.String("db", "", dbUsage)
 	logFormat := fs.String("log", "text", "log format: text or json")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -100,24 +104,29 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	w, err := where(*db, *data)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	return serve(ctx, ln, *data, log, nil)
+	return serve(ctx, ln, w, log, nil)
 }
 
 // serve answers on ln until ctx is done, then shuts down gracefully: it stops
 // accepting, lets the requests in flight finish (for shutdownTimeout at most)
-// and closes the database. wrap, when not nil, wraps the handler (tests).
-func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
-	st, err := store.OpenSQLite(ctx, dataDir, store.SQLiteOptions{})
+// and closes the database. db is where the data is kept: a PostgreSQL URL or
+// the SQLite data directory. wrap, when not nil, wraps the handler (tests).
+func serve(ctx context.Context, ln net.Listener, db string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
+	st, err := openStore(ctx, db)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer st.Close()
-	secret, err := loadSecret(dataDir, os.Getenv, log)
+	secret, err := secretFor(db, os.Getenv, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -137,7 +146,7 @@ func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logge
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", dataDir,
+	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", redact(db),
 		"openapi", "http://"+ln.Addr().String()+"/openapi.json")
 	select {
 	case err := <-done:
@@ -162,6 +171,7 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	fs.SetOutput(stderr)
 	name := fs.String("name", "", "the workspace's name (required)")
 	data := fs.String("data", "data", "the data directory (the SQLite database)")
+	db := fs.String("db", "", dbUsage)
 	quiet := fs.Bool("q", false, "print only the token")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -169,7 +179,11 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	if strings.TrimSpace(*name) == "" {
 		return errors.New("workspace create: -name is required")
 	}
-	st, err := store.OpenSQLite(ctx, *data, store.SQLiteOptions{})
+	loc, err := where(*db, *data)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, loc)
 	if err != nil {
 		return err
 	}
@@ -200,13 +214,30 @@ func newLogger(w io.Writer, format string) (*slog.Logger, error) {
 // secretFile is the file of the server's secret in the data directory.
 const secretFile = "secret"
 
+// envSecret names the environment variable of the server's secret.
+const envSecret = "CREATOROPS_SECRET"
+
+// secretFor returns the secret of a server whose data is at db (a PostgreSQL
+// URL or an SQLite data directory): loadSecret's on SQLite. On PostgreSQL,
+// where several processes share the work and must share the secret, it is
+// CREATOROPS_SECRET's; without it, nil (api.New makes a random one, so feed
+// links work only on this process until it stops), with a warning.
+func secretFor(db string, getenv func(string) string, log *slog.Logger) ([]byte, error) {
+	if isPostgresURL(db) && getenv(envSecret) == "" {
+		log.Warn("no " + envSecret + ": the calendar feeds' links are signed with a random secret, valid on this process until it stops; " +
+			"set " + envSecret + " (the same on every process) to keep them")
+		return nil, nil
+	}
+	return loadSecret(db, getenv, log)
+}
+
 // loadSecret returns the server's secret, which signs the keys of the party
 // calendar feeds: the environment's CREATOROPS_SECRET (at least 32 bytes),
 // else the file "secret" in the data directory, created with 32 random bytes
 // (mode 0600) on the first start. Keep it: a new secret revokes every feed
 // link handed out.
 func loadSecret(dataDir string, getenv func(string) string, log *slog.Logger) ([]byte, error) {
-	if v := getenv("CREATOROPS_SECRET"); v != "" {
+	if v := getenv(envSecret); v != "" {
 		if len(v) < api.MinSecretBytes {
 			return nil, fmt.Errorf("CREATOROPS_SECRET: want at least %d bytes, have %d", api.MinSecretBytes, len(v))
 		}

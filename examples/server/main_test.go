@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,9 +19,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/examples/server/internal/store"
+	"github.com/creatorops/creatorops/examples/server/internal/store/pgtest"
 )
 
 func TestWorkspaceCreate(t *testing.T) {
+	t.Setenv(envDatabaseURL, "") // SQLite in -data
 	dir := t.TempDir()
 	var out, errOut bytes.Buffer
 	require.NoError(t, run(context.Background(), []string{"workspace", "create", "-name", "Glow Labs", "-data", dir}, &out, &errOut))
@@ -46,6 +51,7 @@ func TestWorkspaceCreate(t *testing.T) {
 // workspace command, and shuts it down with a request in flight: the request
 // finishes, then serve returns.
 func TestServe(t *testing.T) {
+	t.Setenv(envDatabaseURL, "") // SQLite in -data
 	dir := t.TempDir()
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), []string{"workspace", "create", "-name", "Glow Labs", "-data", dir, "-q"}, &out, io.Discard))
@@ -159,6 +165,34 @@ func TestSecret(t *testing.T) {
 	assert.ErrorContains(t, err, "want at least 32")
 }
 
+// TestSecretPostgres: on PostgreSQL the secret is the environment's, or a
+// random one per process with a warning; never a file named after the URL.
+func TestSecretPostgres(t *testing.T) {
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	t.Chdir(t.TempDir())
+	s, err := secretFor("postgres://app:pw@db.example/creatorops", func(string) string { return "" }, log)
+	require.NoError(t, err)
+	assert.Nil(t, s, "api.New makes a random one")
+	assert.Contains(t, logs.String(), "level=WARN")
+	assert.Contains(t, logs.String(), "set CREATOROPS_SECRET (the same on every process)")
+	entries, err := os.ReadDir(".")
+	require.NoError(t, err)
+	assert.Empty(t, entries, "no file written")
+	s, err = secretFor("postgres://app:pw@db.example/creatorops", func(k string) string {
+		if k == "CREATOROPS_SECRET" {
+			return strings.Repeat("p", 32)
+		}
+		return ""
+	}, log)
+	require.NoError(t, err)
+	assert.Equal(t, []byte(strings.Repeat("p", 32)), s)
+	dir := t.TempDir()
+	s, err = secretFor(dir, func(string) string { return "" }, log)
+	require.NoError(t, err)
+	assert.Len(t, s, 32, "SQLite: the data directory's file")
+}
+
 // TestSecretRace: processes starting at once on a fresh data directory all
 // get the one secret.
 func TestSecretRace(t *testing.T) {
@@ -177,4 +211,60 @@ func TestSecretRace(t *testing.T) {
 		assert.Equal(t, secrets[0], s)
 	}
 	assert.Len(t, secrets[0], 32)
+}
+
+// TestPostgresMode: with -db (or DATABASE_URL), workspace create and serve use
+// PostgreSQL; the log names the database without its password.
+func TestPostgresMode(t *testing.T) {
+	url := pgtest.URL(t)
+	ctx := context.Background()
+	var out bytes.Buffer
+	require.NoError(t, run(ctx, []string{"workspace", "create", "-name", "Glow Labs", "-db", url, "-q"}, &out, io.Discard))
+	token := strings.TrimSpace(out.String())
+	t.Setenv(envDatabaseURL, url)
+	out.Reset()
+	require.NoError(t, run(ctx, []string{"workspace", "create", "-name", "Other"}, &out, io.Discard))
+	assert.Regexp(t, `(?m)^workspace ws_[0-9a-f]{24} \(Other\)$`, out.String())
+
+	st, err := store.OpenPostgres(ctx, url, store.PostgresOptions{})
+	require.NoError(t, err)
+	w, err := st.WorkspaceByToken(ctx, store.HashToken(token))
+	require.NoError(t, err)
+	assert.Equal(t, "Glow Labs", w.Name)
+	st.Close()
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	sctx, cancel := context.WithCancel(ctx)
+	var logs bytes.Buffer
+	served := make(chan error, 1)
+	loc, err := where("", t.TempDir()) // DATABASE_URL wins over the default -data
+	require.NoError(t, err)
+	require.Equal(t, url, loc)
+	go func() { served <- serve(sctx, ln, loc, slog.New(slog.NewJSONHandler(&logs, nil)), nil) }()
+	req, _ := http.NewRequest(http.MethodGet, "http://"+ln.Addr().String()+"/v1/timelines", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	assert.Equal(t, http.StatusOK, res.StatusCode, "%s", body)
+	assert.JSONEq(t, `{"timelines":[]}`, string(body))
+	cancel()
+	require.NoError(t, <-served)
+	u, err := neturl.Parse(url)
+	require.NoError(t, err)
+	if password, ok := u.User.Password(); ok {
+		assert.NotContains(t, logs.String(), password, "the log never shows the database's password")
+	}
+	assert.NotContains(t, logs.String(), url)
+	assert.Contains(t, logs.String(), `"data":"`+redact(url)+`"`)
+
+	err = run(ctx, []string{"workspace", "create", "-name", "X", "-db", "mysql://x"}, io.Discard, io.Discard)
+	assert.ErrorContains(t, err, "-db: want a postgres:// URL")
+}
+
+func TestRedact(t *testing.T) {
+	assert.Equal(t, "postgres://app@db.example:5432/creatorops", redact("postgres://app:s3cret@db.example:5432/creatorops?sslmode=require&password=x"))
+	assert.Equal(t, "data", redact("data"))
 }
