@@ -1,4 +1,4 @@
-package api
+package api_test
 
 import (
 	"encoding/json"
@@ -6,43 +6,44 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/examples/server/internal/api"
 )
 
 func TestExpandHolidaysKeepsTheRest(t *testing.T) {
 	// No public_holidays: the very same bytes.
 	body := []byte(`{"calendar": {"time_zone": "UTC", "holidays": ["2027-01-02"]}, "start": "x"}`)
-	out, probs := expandHolidays(body, deadlineCalendars)
+	out, probs := api.ExpandHolidays(body, api.DeadlineCalendars)
 	assert.Empty(t, probs)
 	assert.Equal(t, string(body), string(out))
 
 	// Keys given twice stay twice (the library reports them), other members
 	// keep their order and bytes, the calendar's holidays come first.
 	body = []byte(`{"calendar": {"time_zone": "UTC", "holidays": ["2027-01-02", "2027-01-01"], "public_holidays": {"country": "FR", "from": 2027}, "time_zone": "UTC"}, "start": 1, "start": 2}`)
-	out, probs = expandHolidays(body, deadlineCalendars)
+	out, probs = api.ExpandHolidays(body, api.DeadlineCalendars)
 	assert.Empty(t, probs)
 	var top struct {
 		Calendar json.RawMessage `json:"calendar"`
 	}
 	require.NoError(t, json.Unmarshal(out, &top))
-	ms, ok := members(top.Calendar)
+	keys, vals, ok := api.JSONObjectMembers(top.Calendar)
 	require.True(t, ok)
-	require.Len(t, ms, 3)
-	assert.Equal(t, []string{"time_zone", "holidays", "time_zone"}, []string{ms[0].key, ms[1].key, ms[2].key})
+	assert.Equal(t, []string{"time_zone", "holidays", "time_zone"}, keys)
 	var hs []string
-	require.NoError(t, json.Unmarshal(ms[1].raw, &hs))
+	require.NoError(t, json.Unmarshal([]byte(vals[1]), &hs))
 	assert.Equal(t, []string{"2027-01-02", "2027-01-01", "2027-03-29"}, hs[:3], "own entries first")
 	assert.Len(t, hs, 12, "FR 2027: 11 holidays, one of which (1 January) the calendar had")
 	assert.Contains(t, string(out), `"start":1,"start":2`, "a key given twice stays twice")
 
 	// public_holidays elsewhere than a calendar is not touched.
 	body = []byte(`{"public_holidays": {"country": "US", "from": 2027}, "calendar": {"time_zone": "UTC"}}`)
-	out, probs = expandHolidays(body, deadlineCalendars)
+	out, probs = api.ExpandHolidays(body, api.DeadlineCalendars)
 	assert.Empty(t, probs)
 	assert.Equal(t, string(body), string(out))
 
 	// An escaped key is the same key.
 	body = []byte(`{"calendar": {"time_zone": "UTC", "public\u005fholidays": {"country": "US", "from": 2027}}}`)
-	out, probs = expandHolidays(body, deadlineCalendars)
+	out, probs = api.ExpandHolidays(body, api.DeadlineCalendars)
 	assert.Empty(t, probs)
 	assert.Contains(t, string(out), `"2027-11-25"`)
 	assert.NotContains(t, string(out), "public")
@@ -60,9 +61,9 @@ func FuzzExpandHolidays(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	paths := append(append([]string{}, deadlineCalendars...), planCalendars...)
+	paths := append(append([]string{}, api.DeadlineCalendars...), api.PlanCalendars...)
 	f.Fuzz(func(t *testing.T, body []byte) {
-		out, probs := expandHolidays(body, paths)
+		out, probs := api.ExpandHolidays(body, paths)
 		if !json.Valid(body) {
 			if string(out) != string(body) {
 				t.Fatalf("a body that is not JSON was changed")
