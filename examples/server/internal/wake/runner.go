@@ -91,6 +91,9 @@ func newRunner[TTx any](ctx context.Context, w *Waker, db sqlDB[TTx], driver riv
 		Logger:            w.log.With("component", "river"),
 		FetchPollInterval: cfg.PollInterval,
 		FetchCooldown:     cfg.PollInterval,
+		// Poll, on PostgreSQL too: LISTEN would hold one of the store's pool
+		// connections for good, and a poll every PollInterval is cheap.
+		PollOnly: true,
 		Queues: map[string]river.QueueConfig{
 			Queue: {MaxWorkers: cfg.Workers},
 		},
