@@ -32,8 +32,10 @@ import (
 
 // The headers of a delivery.
 const (
+	// SignatureHeader carries the signature: t=<unix seconds>,v1=<hex>.
 	SignatureHeader = "Creatorops-Signature"
-	DeliveryHeader  = "Creatorops-Delivery"
+	// DeliveryHeader carries the delivery's ID, the Payload's ID.
+	DeliveryHeader = "Creatorops-Delivery"
 )
 
 // DefaultTolerance is how far a signature's time may be from the receiver's
@@ -60,9 +62,13 @@ type Payload struct {
 
 // Errors of [Verify]; test them with errors.Is.
 var (
+	// ErrMalformed: the header is not t=<unix seconds>,v1=<64 hex digits>.
 	ErrMalformed = errors.New("webhook: malformed signature header")
-	ErrMismatch  = errors.New("webhook: signature does not match the body")
-	ErrExpired   = errors.New("webhook: signature time outside the tolerance")
+	// ErrMismatch: no v1 value is the body's signature under the secret.
+	ErrMismatch = errors.New("webhook: signature does not match the body")
+	// ErrExpired: t is further from the receiver's clock than the tolerance
+	// (a replay, or a clock far off).
+	ErrExpired = errors.New("webhook: signature time outside the tolerance")
 )
 
 // Sign returns the signature header's value for body sent at timestamp.
