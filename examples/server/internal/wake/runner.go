@@ -150,6 +150,7 @@ func (ww *wakeWorker[TTx]) Work(ctx context.Context, job *river.Job[WakeArgs]) e
 		action int
 	}
 	var fresh []found
+	var seen []string
 	var params []river.InsertManyParams
 	tx, err := r.db.begin(ctx)
 	if err != nil {
@@ -163,10 +164,11 @@ func (ww *wakeWorker[TTx]) Work(ctx context.Context, job *river.Job[WakeArgs]) e
 		if err != nil {
 			return fmt.Errorf("wake: record delivery: %w", err)
 		}
+		id := deliveryID(a.Workspace, a.Timeline, act)
+		seen = append(seen, id)
 		if n == 0 {
 			continue // found due before, by this or another process
 		}
-		id := a.Workspace + "/" + a.Timeline + "/" + key
 		fresh = append(fresh, found{id, i})
 		if w.cfg.Webhook == "" {
 			continue
@@ -195,6 +197,7 @@ func (ww *wakeWorker[TTx]) Work(ctx context.Context, job *river.Job[WakeArgs]) e
 	if err := r.db.commit(ctx, tx); err != nil {
 		return err
 	}
+	w.remember(seen)
 	for _, f := range fresh {
 		w.logAction(f.id, a.Workspace, a.Timeline, st.Actions[f.action])
 	}

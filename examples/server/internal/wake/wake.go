@@ -199,6 +199,7 @@ type Waker struct {
 
 	mu      sync.Mutex
 	plans   map[string]*timeline.Timeline // compiled plans by hash
+	known   map[string]struct{}           // deliveries this process has seen recorded
 	stopped chan struct{}
 	cancel  context.CancelFunc
 
@@ -211,7 +212,8 @@ func newWaker(cfg Config) (*Waker, error) {
 		return nil, errors.New("wake: Config.Store is required")
 	}
 	cfg.defaults()
-	return &Waker{cfg: cfg, log: cfg.Logger, queue: make(chan WakeArgs, cfg.QueueSize), plans: map[string]*timeline.Timeline{}}, nil
+	return &Waker{cfg: cfg, log: cfg.Logger, queue: make(chan WakeArgs, cfg.QueueSize),
+		plans: map[string]*timeline.Timeline{}, known: map[string]struct{}{}}, nil
 }
 
 // Hook is the api.Hook that schedules a timeline's next wake-up after each
@@ -227,7 +229,7 @@ func newWaker(cfg Config) (*Waker, error) {
 // takes many events in a minute is recomputed once by the sweep.
 func (w *Waker) Hook(_ context.Context, c api.Change) {
 	at := c.State.Next
-	if len(c.State.Actions) > 0 {
+	if len(c.State.Actions) > 0 && !w.allKnown(c.Workspace, c.Timeline, c.State.Actions) {
 		at = c.State.Now
 	}
 	if at.IsZero() || at.Sub(c.State.Now) > w.cfg.Horizon {
@@ -388,6 +390,42 @@ func (w *Waker) state(ctx context.Context, workspace, id string, now time.Time) 
 		return timeline.State{}, 0, err
 	}
 	return st, len(events), nil
+}
+
+// maxKnown bounds the deliveries a Waker remembers (then it forgets them all,
+// and learns them again from the database).
+const maxKnown = 100_000
+
+// remember notes deliveries recorded in the database (by this process or
+// another), so that a change that leaves them due wakes nobody for them.
+func (w *Waker) remember(ids []string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.known)+len(ids) > maxKnown {
+		clear(w.known)
+	}
+	for _, id := range ids {
+		w.known[id] = struct{}{}
+	}
+}
+
+// allKnown reports whether every action is a delivery this process has seen
+// recorded: a change to an overdue timeline (many appends to it) that leaves
+// the same actions due needs no wake-up for them.
+func (w *Waker) allKnown(workspace, tl string, actions []timeline.Action) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, a := range actions {
+		if _, ok := w.known[deliveryID(workspace, tl, a)]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// deliveryID identifies a delivery: the timeline and the action's key.
+func deliveryID(workspace, tl string, a timeline.Action) string {
+	return workspace + "/" + tl + "/" + actionKey(a)
 }
 
 // actionKey identifies an action for exactly-once delivery: its stable ID and

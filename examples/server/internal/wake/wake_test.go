@@ -464,3 +464,31 @@ func TestDefaults(t *testing.T) {
 	assert.Equal(t, 100*time.Millisecond, wake.DefaultBatchDelay, "wake-ups that arrive within 100 ms go in one transaction")
 	assert.Equal(t, 10*time.Second, wake.DefaultHTTPTimeout, "no answer within 10 s fails the attempt")
 }
+
+// TestKnownActionsWakeNobody: a change that leaves due only actions this
+// process has seen recorded schedules no wake-up for them; one with an action
+// it has not seen does.
+func TestKnownActionsWakeNobody(t *testing.T) {
+	rcv := newReceiver(t)
+	e := newEnv(t, rcv.srv.URL, func(c *wake.Config) { c.BatchDelay = 10 * time.Millisecond })
+	offset, _ := firstAction(t, time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
+	e.post("/v1/timelines", item(t, "overdue", time.Now().Add(-offset-time.Hour)))
+	got := rcv.waitFor(1, 5*time.Second)
+	require.Len(t, got, 1)
+	ws := workspaceOf(t, e)
+	count := func() int {
+		time.Sleep(200 * time.Millisecond) // a batch would be inserted by now
+		var n int
+		require.NoError(t, e.store.DB().QueryRow(`SELECT COUNT(*) FROM river_job WHERE kind = 'creatorops_wake'`).Scan(&n))
+		return n
+	}
+	before := count()
+	e.waker.Hook(context.Background(), api.Change{Workspace: ws, Timeline: "overdue",
+		State: timeline.State{Now: time.Now(), Actions: []timeline.Action{got[0].payload.Action}}})
+	assert.Equal(t, before, count(), "the action is known: no wake-up")
+	other := got[0].payload.Action
+	other.ID = "follow_up:concept:1:0:2"
+	e.waker.Hook(context.Background(), api.Change{Workspace: ws, Timeline: "overdue",
+		State: timeline.State{Now: time.Now(), Actions: []timeline.Action{got[0].payload.Action, other}}})
+	assert.Equal(t, before+1, count(), "an action not seen: a wake-up now")
+}
