@@ -26,7 +26,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/creatorops/creatorops/examples/server/internal/api"
+	"github.com/creatorops/creatorops/examples/server/internal/service"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
 )
 
@@ -104,13 +104,13 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 // accepting, lets the requests in flight finish (for shutdownTimeout at most)
 // and closes the database. wrap, when not nil, wraps the handler (tests).
 func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
-	st, err := store.OpenSQLite(ctx, dataDir, store.SQLiteOptions{})
+	svc, err := service.Open(ctx, service.Options{Data: dataDir, Logger: log})
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	defer st.Close()
-	var h http.Handler = api.New(api.Config{Store: st, Logger: log})
+	defer svc.Close()
+	h := svc.Handler
 	if wrap != nil {
 		h = wrap(h)
 	}
