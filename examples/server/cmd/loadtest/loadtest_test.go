@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/creatorops/creatorops/examples/server/internal/service"
+	"github.com/creatorops/creatorops/examples/server/internal/store"
+)
+
+// checkReport holds a short run to what the load test promises: every phase
+// made progress on each of its routes, no 5xx, no unexpected answer, no
+// transport error, every acknowledged append stored.
+func checkReport(t *testing.T, rep *Report, phases ...string) {
+	t.Helper()
+	require.Len(t, rep.Phases, len(phases))
+	for i, p := range rep.Phases {
+		assert.Equal(t, phases[i], p.Name)
+		assert.Positive(t, p.Requests, "phase %s made no request", p.Name)
+		assert.Positive(t, p.PerSecond, "phase %s", p.Name)
+		assert.Zero(t, p.Status5xx, "phase %s: 5xx answers: %v", p.Name, p.Status)
+		assert.Zero(t, p.Errors, "phase %s: transport errors", p.Name)
+		assert.Zero(t, p.Unexpected, "phase %s: unexpected answers: %v", p.Name, p.Status)
+		assert.LessOrEqual(t, p.P50, p.P90, "phase %s", p.Name)
+		assert.LessOrEqual(t, p.P90, p.P99, "phase %s", p.Name)
+		assert.LessOrEqual(t, p.P99, p.Max, "phase %s", p.Name)
+		for _, r := range p.Routes {
+			if r.Route == routeRetry || r.Route == routeEvents {
+				continue // rare in the mix: a very short run may send none
+			}
+			assert.Positive(t, r.Requests, "phase %s, route %s made no request", p.Name, r.Route)
+		}
+	}
+	assert.Positive(t, rep.Appends.Acknowledged, "no append acknowledged")
+	assert.Equal(t, rep.Appends.Acknowledged, rep.Appends.Stored, "acknowledged appends missing: %v", rep.Appends.MissingSample)
+	assert.Zero(t, rep.Appends.Missing)
+	assert.True(t, rep.OK())
+}
+
+// TestLoadTest runs every phase briefly against the service in process, as
+// the command's default does, and reads the JSON report back.
+func TestLoadTest(t *testing.T) {
+	var out bytes.Buffer
+	rep, err := run(context.Background(), []string{"-duration", "300ms", "-warmup", "50ms", "-conns", "8", "-timelines", "20",
+		"-data", t.TempDir(), "-json"}, &out, io.Discard)
+	require.NoError(t, err)
+	checkReport(t, rep, "read", "append", "mixed")
+
+	var back Report
+	require.NoError(t, json.Unmarshal(out.Bytes(), &back), "%s", out.String())
+	assert.Equal(t, *rep, back, "the JSON report is the report")
+	assert.Contains(t, back.Target, "in process, SQLite in ")
+}
+
+// TestLoadTestTable: the table names each phase's routes and the verdict.
+func TestLoadTestTable(t *testing.T) {
+	var out bytes.Buffer
+	rep, err := run(context.Background(), []string{"-phases", "append", "-duration", "200ms", "-warmup", "0s", "-conns", "4", "-timelines", "4"}, &out, io.Discard)
+	require.NoError(t, err)
+	checkReport(t, rep, "append")
+	assert.Regexp(t, `(?m)^\s*append\s+append\s+\d+`, out.String())
+	assert.Regexp(t, `(?m)^appends\s+(\d+) acknowledged, (\d+) stored, 0 missing$`, out.String())
+	assert.Contains(t, out.String(), "result       OK")
+}
+
+// TestFlags: bad flags are refused with the flag's name, before any load.
+func TestFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-phases", "read,write"}, `-phases: unknown phase "write"`},
+		{[]string{"-duration", "0s"}, "-duration"},
+		{[]string{"-duration", "2h"}, "-duration"},
+		{[]string{"-conns", "0"}, "-conns"},
+		{[]string{"-conns", "100000"}, "-conns"},
+		{[]string{"-timelines", "0"}, "-timelines"},
+		{[]string{"-warmup", "-1s"}, "-warmup"},
+		{[]string{"-url", "http://127.0.0.1:1"}, "-url needs -token"},
+		{[]string{"-token", "cop_x"}, "-token needs -url"},
+		{[]string{"extra"}, "unexpected arguments"},
+	} {
+		_, err := run(context.Background(), tc.args, io.Discard, io.Discard)
+		require.Error(t, err, "%q", tc.args)
+		assert.Contains(t, err.Error(), tc.want, "%q", tc.args)
+	}
+}
+
+// TestLoadTestURL drives a running server given by -url and -token.
+func TestLoadTestURL(t *testing.T) {
+	ctx := context.Background()
+	svc, err := service.Open(ctx, service.Options{Data: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	srv := httptest.NewServer(svc.Handler)
+	t.Cleanup(func() {
+		srv.Close()
+		assert.NoError(t, svc.Close())
+	})
+	token, hash := store.NewToken()
+	_, err = svc.Store.CreateWorkspace(ctx, "load", hash)
+	require.NoError(t, err)
+
+	rep, err := run(ctx, []string{"-url", srv.URL + "/", "-token", token, "-phases", "mixed", "-duration", "200ms", "-warmup", "0s",
+		"-conns", "4", "-timelines", "5"}, io.Discard, io.Discard)
+	require.NoError(t, err)
+	checkReport(t, rep, "mixed")
+	assert.Equal(t, srv.URL, rep.Target)
+
+	_, err = run(ctx, []string{"-url", srv.URL, "-token", "cop_wrong", "-duration", "100ms"}, io.Discard, io.Discard)
+	require.Error(t, err, "a token no workspace holds")
+	assert.Contains(t, err.Error(), "401")
+}
