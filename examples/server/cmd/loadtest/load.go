@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +43,7 @@ type config struct {
 	data      string
 	json      bool
 	seed      uint64
+	profile   string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -58,6 +60,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.data, "data", "", "in process: the data directory; empty is a temporary directory, removed at the end")
 	fs.BoolVar(&c.json, "json", false, "write the report as JSON")
 	fs.Uint64Var(&c.seed, "seed", 1, "the seed of the requests' random choices")
+	fs.StringVar(&c.profile, "cpuprofile", "", "write a CPU profile of the phases (client and, in process, the service) to this file")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -118,6 +121,17 @@ func load(ctx context.Context, c config, stderr io.Writer) (*Report, error) {
 
 	if err := seed(ctx, t, c); err != nil {
 		return nil, err
+	}
+	if c.profile != "" {
+		f, err := os.Create(c.profile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var acked []ack
 	for i, name := range c.phases {
