@@ -285,8 +285,19 @@ func runPhase(ctx context.Context, t *target, name string, c config, seed uint64
 			}
 		}()
 	}
+	// The CPU time of the measured part: from the end of the warm-up to the
+	// end of the phase (the warm-up's last requests overlap its start).
+	var cpuStart time.Duration
+	if d := time.Until(measure); d > 0 {
+		select {
+		case <-time.After(d):
+		case <-ctx.Done():
+		}
+	}
+	cpuStart = cpuTime()
 	wg.Wait()
 	elapsed := time.Since(measure)
+	cpu := cpuTime() - cpuStart
 	merged := map[string]*routeStats{}
 	var acked []ack
 	for _, w := range workers {
@@ -298,7 +309,12 @@ func runPhase(ctx context.Context, t *target, name string, c config, seed uint64
 		}
 		acked = append(acked, w.acked...)
 	}
-	return summarize(name, merged, mix, elapsed), acked
+	p := summarize(name, merged, mix, elapsed)
+	if cpu > 0 && p.Requests > 0 {
+		p.CPUSeconds = cpu.Seconds()
+		p.CPUPerRequest = float64(cpu.Microseconds()) / 1000 / float64(p.Requests)
+	}
+	return p, acked
 }
 
 // verify reads every timeline's events back and counts the acknowledged

@@ -29,7 +29,13 @@ type Report struct {
 type Phase struct {
 	Name string `json:"name"`
 	Figures
-	Routes []Route `json:"routes"`
+	// The process's CPU time (user and system) in the measured part, and per
+	// request: in process, the client's and the service's together. Less
+	// noisy than the rate on a shared machine: it counts the work, not the
+	// time waited for a CPU.
+	CPUSeconds    float64 `json:"cpu_seconds,omitempty"`
+	CPUPerRequest float64 `json:"cpu_ms_per_request,omitempty"`
+	Routes        []Route `json:"routes"`
 }
 
 // Route is one route's figures in a phase.
@@ -128,16 +134,20 @@ func (r *Report) writeTable(w io.Writer) error {
 	fmt.Fprintf(w, "load         %d connections, %d timelines, each phase %s after %s of warm-up\n", r.Conns, r.Timelines, r.Duration, r.Warmup)
 	fmt.Fprintf(w, "machine      %d CPUs, GOMAXPROCS %d, load average %s before, %s after\n\n", r.NumCPU, r.GOMAXPROCS, orNone(r.LoadBefore), orNone(r.LoadAfter))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "phase\troute\trequests\treq/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\t5xx\terrors\tunexpected\t")
-	row := func(phase, route string, f Figures) {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t\n",
-			phase, route, f.Requests, f.PerSecond, f.P50, f.P90, f.P99, f.Max, f.Status5xx, f.Errors, f.Unexpected)
+	fmt.Fprintln(tw, "phase\troute\trequests\treq/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\t5xx\terrors\tunexpected\tcpu ms/req\t")
+	row := func(phase, route string, f Figures, cpu string) {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%s\t\n",
+			phase, route, f.Requests, f.PerSecond, f.P50, f.P90, f.P99, f.Max, f.Status5xx, f.Errors, f.Unexpected, cpu)
 	}
 	for _, p := range r.Phases {
 		for _, rt := range p.Routes {
-			row(p.Name, rt.Route, rt.Figures)
+			row(p.Name, rt.Route, rt.Figures, "")
 		}
-		row(p.Name, "all", p.Figures)
+		cpu := "-"
+		if p.CPUPerRequest > 0 {
+			cpu = fmt.Sprintf("%.3f", p.CPUPerRequest)
+		}
+		row(p.Name, "all", p.Figures, cpu)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
