@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -117,4 +118,35 @@ func TestLoadTestURL(t *testing.T) {
 	_, err = run(ctx, []string{"-url", srv.URL, "-token", "cop_wrong", "-duration", "100ms"}, io.Discard, io.Discard)
 	require.Error(t, err, "a token no workspace holds")
 	assert.Contains(t, err.Error(), "401")
+}
+
+// TestDefaults: the defaults the README gives.
+func TestDefaults(t *testing.T) {
+	c, err := parseFlags(nil, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"read", "append", "mixed"}, c.phases)
+	assert.Equal(t, 10*time.Second, c.duration)
+	assert.Equal(t, 2*time.Second, c.warmup)
+	assert.Equal(t, 16, c.conns)
+	assert.Equal(t, 200, c.timelines)
+	assert.Empty(t, c.url, "in process")
+}
+
+// TestReportOK: a 5xx, a transport error, an unexpected answer or a missing
+// append fails the run (exit status 1).
+func TestReportOK(t *testing.T) {
+	good := func() *Report {
+		return &Report{Phases: []Phase{{Name: "read"}}, Appends: Appends{Acknowledged: 3, Stored: 3}}
+	}
+	assert.True(t, good().OK())
+	for name, spoil := range map[string]func(*Report){
+		"5xx":        func(r *Report) { r.Phases[0].Status5xx = 1 },
+		"transport":  func(r *Report) { r.Phases[0].Errors = 1 },
+		"unexpected": func(r *Report) { r.Phases[0].Unexpected = 1 },
+		"missing":    func(r *Report) { r.Appends.Stored, r.Appends.Missing = 2, 1 },
+	} {
+		r := good()
+		spoil(r)
+		assert.False(t, r.OK(), name)
+	}
 }

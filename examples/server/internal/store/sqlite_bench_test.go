@@ -12,7 +12,7 @@ import (
 // benchStore is a store with 200 timelines of 20 events each.
 func benchStore(b *testing.B) (*SQLite, string) {
 	b.Helper()
-	e := newGroupEnv(&testing.T{})
+	e := &groupEnv{t: &testing.T{}} // its helpers' require calls, as in package api's benchmarks
 	ctx := context.Background()
 	s, err := OpenSQLite(ctx, b.TempDir(), SQLiteOptions{})
 	if err != nil {
