@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -100,7 +103,14 @@ func TestLoadTestURL(t *testing.T) {
 	ctx := context.Background()
 	svc, err := service.Open(ctx, service.Options{Data: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
 	require.NoError(t, err)
-	srv := httptest.NewServer(svc.Handler)
+	srv := httptest.NewUnstartedServer(svc.Handler)
+	var conns atomic.Int64
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
 	t.Cleanup(func() {
 		srv.Close()
 		assert.NoError(t, svc.Close())
@@ -114,6 +124,7 @@ func TestLoadTestURL(t *testing.T) {
 	require.NoError(t, err)
 	checkReport(t, rep, "mixed")
 	assert.Equal(t, srv.URL, rep.Target)
+	assert.LessOrEqual(t, conns.Load(), int64(4), "one keep-alive connection per goroutine, kept from the seeding to the check")
 
 	_, err = run(ctx, []string{"-url", srv.URL, "-token", "cop_wrong", "-duration", "100ms"}, io.Discard, io.Discard)
 	require.Error(t, err, "a token no workspace holds")
