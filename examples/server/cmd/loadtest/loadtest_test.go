@@ -161,3 +161,42 @@ func TestReportOK(t *testing.T) {
 		assert.False(t, r.OK(), name)
 	}
 }
+
+// TestAcknowledged: an append's answer as the service writes it is read from
+// its first bytes; another form is decoded; anything else is no
+// acknowledgement.
+func TestAcknowledged(t *testing.T) {
+	ctx := context.Background()
+	svc, err := service.Open(ctx, service.Options{Data: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	srv := httptest.NewServer(svc.Handler)
+	t.Cleanup(func() {
+		srv.Close()
+		assert.NoError(t, svc.Close())
+	})
+	token, hash := store.NewToken()
+	_, err = svc.Store.CreateWorkspace(ctx, "load", hash)
+	require.NoError(t, err)
+	tg := &target{base: srv.URL, token: token, client: srv.Client()}
+	require.NoError(t, seed(ctx, tg, config{timelines: 1, conns: 1}))
+	w := &worker{t: tg}
+	for _, retry := range []bool{false, true} {
+		status, b, err := w.do(http.MethodPost, "/v1/timelines/"+tg.ids[0]+"/events", appendBody(100))
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, status, "%s", b)
+		ok, fast := acknowledged(b, 100, retry)
+		assert.True(t, ok, "%s", b)
+		assert.True(t, fast, "the service's answer starts as expected: %.80s", b)
+		ok, _ = acknowledged(b, 101, retry)
+		assert.False(t, ok, "another seq")
+		ok, _ = acknowledged(b, 100, !retry)
+		assert.False(t, ok, "appended is not duplicate")
+	}
+	ok, fast := acknowledged([]byte(`{"state":{},"duplicates":[],"appended":[7]}`), 7, false)
+	assert.True(t, ok)
+	assert.False(t, fast)
+	ok, _ = acknowledged([]byte(`{"appended":[7],"duplicates":[8]}`), 7, false)
+	assert.False(t, ok, "a duplicate that should not be")
+	ok, _ = acknowledged([]byte(`not json`), 7, false)
+	assert.False(t, ok)
+}
