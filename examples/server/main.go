@@ -1,9 +1,11 @@
 // Command server is the creatorops reference service: the library's
 // deadlines, quotes, timelines, board and metrics as an HTTP JSON API with a
-// generated OpenAPI 3.1 document, stored in SQLite in a data directory.
+// generated OpenAPI 3.1 document, stored in SQLite in a data directory or,
+// with -db postgres://... (or DATABASE_URL), in PostgreSQL.
 //
 //	cd examples/server && go run .                       # serve on 127.0.0.1:8080, data in ./data
 //	go run . -addr 127.0.0.1:9000 -data /var/lib/creatorops
+//	go run . -db postgres://creatorops@localhost:5432/creatorops
 //	go run . workspace create -name "Glow Labs"          # a workspace and its first token
 //
 // It is a nested module (its own go.mod, with a replace back to the library),
@@ -40,8 +42,8 @@ const (
 )
 
 const usage = `usage:
-  server [serve] [-addr 127.0.0.1:8080] [-data ./data] [-log text|json]
-  server workspace create -name NAME [-data ./data] [-q]
+  server [serve] [-addr 127.0.0.1:8080] [-data ./data | -db postgres://...] [-log text|json]
+  server workspace create -name NAME [-data ./data | -db postgres://...] [-q]
 `
 
 func main() {
@@ -82,6 +84,7 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on")
 	data := fs.String("data", "data", "the data directory (the SQLite database)")
+	db := fs.String("db", "", dbUsage)
 	logFormat := fs.String("log", "text", "log format: text or json")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -93,18 +96,23 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	w, err := where(*db, *data)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	return serve(ctx, ln, *data, log, nil)
+	return serve(ctx, ln, w, log, nil)
 }
 
 // serve answers on ln until ctx is done, then shuts down gracefully: it stops
 // accepting, lets the requests in flight finish (for shutdownTimeout at most)
-// and closes the database. wrap, when not nil, wraps the handler (tests).
-func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
-	svc, err := service.Open(ctx, service.Options{Data: dataDir, Logger: log})
+// and closes the database. db is where the data is kept: a PostgreSQL URL or
+// the SQLite data directory. wrap, when not nil, wraps the handler (tests).
+func serve(ctx context.Context, ln net.Listener, db string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
+	svc, err := service.Open(ctx, service.Options{DB: db, Logger: log})
 	if err != nil {
 		ln.Close()
 		return err
@@ -125,7 +133,7 @@ func serve(ctx context.Context, ln net.Listener, dataDir string, log *slog.Logge
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", dataDir,
+	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", redact(db),
 		"openapi", "http://"+ln.Addr().String()+"/openapi.json")
 	select {
 	case err := <-done:
@@ -150,6 +158,7 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	fs.SetOutput(stderr)
 	name := fs.String("name", "", "the workspace's name (required)")
 	data := fs.String("data", "data", "the data directory (the SQLite database)")
+	db := fs.String("db", "", dbUsage)
 	quiet := fs.Bool("q", false, "print only the token")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -157,7 +166,11 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	if strings.TrimSpace(*name) == "" {
 		return errors.New("workspace create: -name is required")
 	}
-	st, err := store.OpenSQLite(ctx, *data, store.SQLiteOptions{})
+	loc, err := where(*db, *data)
+	if err != nil {
+		return err
+	}
+	st, err := service.OpenStore(ctx, loc)
 	if err != nil {
 		return err
 	}

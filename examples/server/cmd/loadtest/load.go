@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -41,6 +42,7 @@ type config struct {
 	url       string
 	token     string
 	data      string
+	db        string
 	json      bool
 	seed      uint64
 	profile   string
@@ -58,6 +60,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.url, "url", "", "a running server's base URL (http://127.0.0.1:8080); empty runs the service in process")
 	fs.StringVar(&c.token, "token", "", "with -url: a workspace's token (go run . workspace create -name load -q)")
 	fs.StringVar(&c.data, "data", "", "in process: the data directory; empty is a temporary directory, removed at the end")
+	fs.StringVar(&c.db, "db", "", "in process: a PostgreSQL URL (postgres://...) to keep the data in, instead of SQLite")
 	fs.BoolVar(&c.json, "json", false, "write the report as JSON")
 	fs.Uint64Var(&c.seed, "seed", 1, "the seed of the requests' random choices")
 	fs.StringVar(&c.profile, "cpuprofile", "", "write a CPU profile of the phases (client and, in process, the service) to this file")
@@ -87,8 +90,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return config{}, errors.New("-url needs -token, a token of the server's workspace")
 	case c.url == "" && c.token != "":
 		return config{}, errors.New("-token needs -url (in process, the load test makes its own workspace)")
-	case c.url != "" && c.data != "":
-		return config{}, errors.New("-data is for the in-process service; a running server has its own")
+	case c.url != "" && (c.data != "" || c.db != ""):
+		return config{}, errors.New("-data and -db are for the in-process service; a running server has its own")
+	case c.db != "" && c.data != "":
+		return config{}, errors.New("-db and -data: the data is in PostgreSQL or in SQLite, not both")
+	case c.db != "" && !service.IsPostgresURL(c.db):
+		return config{}, fmt.Errorf("-db: want a postgres:// URL, have %q", redact(c.db))
 	}
 	c.url = strings.TrimSuffix(c.url, "/")
 	return c, nil
@@ -155,20 +162,24 @@ func load(ctx context.Context, c config, stderr io.Writer) (*Report, error) {
 // loopback port and creates the load's workspace; stop shuts it down.
 func inProcess(ctx context.Context, c config, t *target, rep *Report, stderr io.Writer) (stop func(), err error) {
 	dir := c.data
-	if dir == "" {
+	if dir == "" && c.db == "" {
 		if dir, err = os.MkdirTemp("", "creatorops-loadtest-"); err != nil {
 			return nil, err
 		}
 	}
 	cleanup := func() {
-		if c.data == "" {
+		if c.data == "" && c.db == "" {
 			os.RemoveAll(dir)
 		}
+	}
+	db, where := dir, "SQLite in "+dir
+	if c.db != "" {
+		db, where = c.db, "PostgreSQL at "+redact(c.db)
 	}
 	// Warnings and errors only: the service logs a line per request at
 	// info, which would measure the log rather than the service.
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	svc, err := service.Open(ctx, service.Options{Data: dir, Logger: log})
+	svc, err := service.Open(ctx, service.Options{DB: db, Logger: log})
 	if err != nil {
 		cleanup()
 		return nil, err
@@ -193,7 +204,7 @@ func inProcess(ctx context.Context, c config, t *target, rep *Report, stderr io.
 		_ = srv.Serve(ln)
 	}()
 	t.base, t.token = "http://"+ln.Addr().String(), token
-	rep.Target = "in process, SQLite in " + dir
+	rep.Target = "in process, " + where
 	return func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
@@ -364,6 +375,19 @@ func verify(ctx context.Context, t *target, acked []ack) (Appends, error) {
 		}
 	}
 	return ap, nil
+}
+
+// redact returns a database URL without its password or parameters.
+func redact(db string) string {
+	u, err := url.Parse(db)
+	if err != nil {
+		return "(a URL that does not parse)"
+	}
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return u.String()
 }
 
 // loadAverage returns the machine's load averages (1, 5, 15 minutes) from

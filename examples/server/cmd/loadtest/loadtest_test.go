@@ -18,6 +18,7 @@ import (
 
 	"github.com/creatorops/creatorops/examples/server/internal/service"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
+	"github.com/creatorops/creatorops/examples/server/internal/store/pgtest"
 )
 
 // checkReport holds a short run to what the load test promises: every phase
@@ -91,6 +92,9 @@ func TestFlags(t *testing.T) {
 		{[]string{"-url", "http://127.0.0.1:1"}, "-url needs -token"},
 		{[]string{"-token", "cop_x"}, "-token needs -url"},
 		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"-db", "mysql://x"}, "-db: want a postgres:// URL"},
+		{[]string{"-db", "postgres://x/y", "-data", "d"}, "not both"},
+		{[]string{"-url", "http://127.0.0.1:1", "-token", "t", "-db", "postgres://x/y"}, "in-process service"},
 	} {
 		_, err := run(context.Background(), tc.args, io.Discard, io.Discard)
 		require.Error(t, err, "%q", tc.args)
@@ -101,7 +105,7 @@ func TestFlags(t *testing.T) {
 // TestLoadTestURL drives a running server given by -url and -token.
 func TestLoadTestURL(t *testing.T) {
 	ctx := context.Background()
-	svc, err := service.Open(ctx, service.Options{Data: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
+	svc, err := service.Open(ctx, service.Options{DB: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
 	require.NoError(t, err)
 	srv := httptest.NewUnstartedServer(svc.Handler)
 	var conns atomic.Int64
@@ -167,7 +171,7 @@ func TestReportOK(t *testing.T) {
 // acknowledgement.
 func TestAcknowledged(t *testing.T) {
 	ctx := context.Background()
-	svc, err := service.Open(ctx, service.Options{Data: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
+	svc, err := service.Open(ctx, service.Options{DB: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
 	require.NoError(t, err)
 	srv := httptest.NewServer(svc.Handler)
 	t.Cleanup(func() {
@@ -199,4 +203,19 @@ func TestAcknowledged(t *testing.T) {
 	assert.False(t, ok, "a duplicate that should not be")
 	ok, _ = acknowledged([]byte(`not json`), 7, false)
 	assert.False(t, ok)
+}
+
+// TestLoadTestPostgres runs every phase briefly against the service in
+// process on PostgreSQL (-db), on a database of its own on the server of
+// CREATOROPS_TEST_POSTGRES; without one it is skipped, saying so, unless CI
+// is set.
+func TestLoadTestPostgres(t *testing.T) {
+	db := pgtest.URL(t)
+	var out bytes.Buffer
+	rep, err := run(context.Background(), []string{"-duration", "300ms", "-warmup", "50ms", "-conns", "8", "-timelines", "20",
+		"-db", db}, &out, io.Discard)
+	require.NoError(t, err)
+	checkReport(t, rep, "read", "append", "mixed")
+	assert.Contains(t, rep.Target, "in process, PostgreSQL at postgres")
+	assert.NotContains(t, out.String(), "password", "the report shows no password")
 }

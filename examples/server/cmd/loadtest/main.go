@@ -6,11 +6,12 @@
 //
 //	cd examples/server && go run ./cmd/loadtest                     # in process, on SQLite in a temporary directory
 //	go run ./cmd/loadtest -phases read -duration 10s -conns 32
+//	go run ./cmd/loadtest -db postgres://user:password@localhost:5432/db  # in process, on PostgreSQL
 //	go run ./cmd/loadtest -url http://127.0.0.1:8080 -token "$TOKEN" # a running server
 //
 // By default it builds the service in process exactly as the server command
-// does (internal/service), serves it on a loopback port and creates a
-// workspace; with -url it drives a running server with the workspace token
+// does (internal/service), on SQLite in a temporary directory or, with -db, on
+// PostgreSQL, serves it on a loopback port and creates a workspace; with -url it drives a running server with the workspace token
 // given by -token. Either way it first creates -timelines timelines (the
 // README's plan with four events) and then runs each phase for -warmup
 // (not measured) and -duration:

@@ -23,6 +23,7 @@ import (
 
 	"github.com/creatorops/creatorops/examples/server/internal/api"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
+	"github.com/creatorops/creatorops/examples/server/internal/store/pgtest"
 )
 
 // testNow is the service's clock in the tests: Thu 2027-03-11 09:30 EST.
@@ -43,13 +44,11 @@ type env struct {
 func newEnv(t *testing.T, configure ...func(*api.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{Now: func() time.Time { return testNow }})
-	require.NoError(t, err)
-	t.Cleanup(func() { assert.NoError(t, st.Close()) })
+	st := openStore(t)
 	e := &env{t: t, store: st}
 	var hash [32]byte
 	e.tokenA, hash = store.NewToken()
-	_, err = st.CreateWorkspace(ctx, "Glow Labs", hash)
+	_, err := st.CreateWorkspace(ctx, "Glow Labs", hash)
 	require.NoError(t, err)
 	e.tokenB, hash = store.NewToken()
 	_, err = st.CreateWorkspace(ctx, "Other Brand", hash)
@@ -70,6 +69,28 @@ func newEnv(t *testing.T, configure ...func(*api.Config)) *env {
 	e.srv = api.New(cfg)
 	return e
 }
+
+// openStore opens a store on a fresh database: SQLite in a temporary
+// directory, or, under TestPostgres (postgres_test.go), a PostgreSQL database
+// of the test's own.
+func openStore(t *testing.T) store.Store {
+	t.Helper()
+	ctx := context.Background()
+	clock := func() time.Time { return testNow }
+	var st store.Store
+	var err error
+	if onPostgres(t) {
+		st, err = store.OpenPostgres(ctx, pgtest.URL(t), store.PostgresOptions{Now: clock})
+	} else {
+		st, err = store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{Now: clock})
+	}
+	require.NoError(t, err)
+	t.Cleanup(func() { assert.NoError(t, st.Close()) })
+	return st
+}
+
+// onPostgres reports whether a test runs under TestPostgres.
+func onPostgres(t *testing.T) bool { return strings.HasPrefix(t.Name(), postgresTest+"/") }
 
 // response is an answer of the service.
 type response struct {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/creatorops/creatorops/examples/server/internal/api"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
@@ -15,8 +16,9 @@ import (
 
 // Options are what the server command's flags choose.
 type Options struct {
-	// Data is the data directory (the SQLite database).
-	Data string
+	// DB is where the data is kept: a PostgreSQL URL (postgres://...) or the
+	// SQLite data directory.
+	DB string
 	// Logger receives the service's log; nil is slog.Default().
 	Logger *slog.Logger
 }
@@ -36,7 +38,7 @@ func Open(ctx context.Context, opt Options) (*Service, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	st, err := store.OpenSQLite(ctx, opt.Data, store.SQLiteOptions{})
+	st, err := OpenStore(ctx, opt.DB)
 	if err != nil {
 		return nil, err
 	}
@@ -44,6 +46,21 @@ func Open(ctx context.Context, opt Options) (*Service, error) {
 		Handler: api.New(api.Config{Store: st, Logger: opt.Logger}),
 		Store:   st,
 	}, nil
+}
+
+// OpenStore opens the store at db (a PostgreSQL URL or an SQLite data
+// directory), migrating its schema.
+func OpenStore(ctx context.Context, db string) (store.Store, error) {
+	if IsPostgresURL(db) {
+		return store.OpenPostgres(ctx, db, store.PostgresOptions{})
+	}
+	return store.OpenSQLite(ctx, db, store.SQLiteOptions{})
+}
+
+// IsPostgresURL reports whether db is a PostgreSQL URL rather than a
+// directory.
+func IsPostgresURL(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
 }
 
 // Close releases the store. Stop serving requests first.

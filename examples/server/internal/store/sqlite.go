@@ -194,7 +194,7 @@ func (s *SQLite) Ping(ctx context.Context) error {
 }
 
 func (s *SQLite) CreateWorkspace(ctx context.Context, name string, tokenHash [32]byte) (Workspace, error) {
-	w := Workspace{ID: newID("ws_"), Name: name, Created: s.now().UTC()}
+	w := Workspace{ID: newID("ws_"), Name: name, Created: stampNow(s.now)}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO workspaces (id, name, created) VALUES (?, ?, ?)`, w.ID, w.Name, stamp(w.Created)); err != nil {
 			return err
@@ -213,7 +213,7 @@ func (s *SQLite) AddToken(ctx context.Context, workspace string, tokenHash [32]b
 		if err := exists(ctx, tx, `SELECT 1 FROM workspaces WHERE id = ?`, workspace); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (hash, workspace_id, created) VALUES (?, ?, ?)`, tokenHash[:], workspace, stamp(s.now()))
+		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (hash, workspace_id, created) VALUES (?, ?, ?)`, tokenHash[:], workspace, stamp(stampNow(s.now)))
 		return err
 	})
 }
@@ -239,7 +239,7 @@ func (s *SQLite) CreateTimeline(ctx context.Context, workspace string, plan time
 	if err != nil {
 		return Timeline{}, false, err
 	}
-	t := Timeline{ID: plan.ID, Plan: body, PlanHash: hash, Created: s.now().UTC()}
+	t := Timeline{ID: plan.ID, Plan: body, PlanHash: hash, Created: stampNow(s.now)}
 	created := false
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var have, haveCreated string
@@ -497,7 +497,7 @@ func (s *SQLite) appendTx(ctx context.Context, tx *sql.Tx, r *appendRequest) (Ap
 	if n+len(fresh) > r.max {
 		return Appended{}, fmt.Errorf("store: timeline %q would hold %d events, more than %d: %w", r.id, n+len(fresh), r.max, ErrTooMany)
 	}
-	recorded := stamp(s.now())
+	recorded := stamp(stampNow(s.now))
 	insert := tx.StmtContext(ctx, s.insertEvent)
 	for _, i := range fresh {
 		e := r.events[i]

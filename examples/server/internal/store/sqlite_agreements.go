@@ -26,7 +26,7 @@ func (s *SQLite) CreateAgreement(ctx context.Context, workspace string, a contra
 	if err != nil {
 		return Agreement{}, false, err
 	}
-	rec.Created = s.now().UTC()
+	rec.Created = stampNow(s.now)
 	created := false
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		have, err := scanAgreement(tx.QueryRowContext(ctx, agreementSQL, workspace, rec.ID), true)

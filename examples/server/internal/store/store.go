@@ -1,10 +1,13 @@
 // Package store keeps the service's data: workspaces and their tokens,
 // timelines (one plan each) and their events, and agreements.
 //
-// [Store] is the interface the HTTP layer uses; [OpenSQLite] is the embedded
-// default, and a PostgreSQL implementation is meant to sit beside it with the
-// same behaviour (the tests in store_test.go are written against the interface
-// so that they can run on both).
+// [Store] is the interface the HTTP layer uses. [OpenSQLite] is the embedded
+// default; [OpenPostgres] keeps the data in PostgreSQL (through pgx's pool),
+// with the same behaviour: the tests are written against the interface and
+// run on both (package pgtest gives each a PostgreSQL database of its own).
+// Both run their embedded migrations (migrations/sqlite, migrations/postgres)
+// at open; PostgreSQL's under an advisory lock, so that processes starting
+// together on one database apply each once.
 //
 // Every read and write of a workspace's data takes the workspace's ID and is
 // scoped to it: a timeline of another workspace is [ErrNotFound], exactly as one
@@ -13,7 +16,10 @@
 // Plans and events are stored in the library's canonical JSON (what
 // encoding/json writes for a timeline.Plan or timeline.Event, which the
 // library's strict decoders read back to an equal value), so Money, windows,
-// dates and times of day round-trip exactly.
+// dates and times of day round-trip exactly; on PostgreSQL as text, not jsonb,
+// so that they come back byte for byte. Lists are in the IDs' byte order on
+// both (COLLATE "C" on PostgreSQL). The stores' own time stamps are in UTC to
+// the microsecond, what PostgreSQL keeps.
 package store
 
 import (
@@ -176,6 +182,12 @@ func decodeEvent(b []byte) (timeline.Event, error) {
 	}
 	return timeline.Event(e), nil
 }
+
+// stampNow is a store's clock in UTC, to the microsecond: what a PostgreSQL
+// timestamptz keeps. Both stores take their own time stamps (created,
+// recorded) with it, so that a stamp reads back equal to the one returned
+// when it was taken, on either.
+func stampNow(now func() time.Time) time.Time { return now().UTC().Truncate(time.Microsecond) }
 
 // stamp formats a service time stamp: RFC 3339 in UTC, to the nanosecond.
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
