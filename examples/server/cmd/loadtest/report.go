@@ -134,9 +134,11 @@ func (r *Report) writeTable(w io.Writer) error {
 	fmt.Fprintf(w, "load         %d connections, %d timelines, each phase %s after %s of warm-up\n", r.Conns, r.Timelines, r.Duration, r.Warmup)
 	fmt.Fprintf(w, "machine      %d CPUs, GOMAXPROCS %d, load average %s before, %s after\n\n", r.NumCPU, r.GOMAXPROCS, orNone(r.LoadBefore), orNone(r.LoadAfter))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "phase\troute\trequests\treq/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\t5xx\terrors\tunexpected\tcpu ms/req\t")
+	// The phase and route columns read from the left: each cell padded to
+	// one width (the table aligns every cell to the right).
+	fmt.Fprintf(tw, "%-6s\t%-12s\trequests\treq/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\t5xx\terrors\tunexpected\tcpu ms/req\t\n", "phase", "route")
 	row := func(phase, route string, f Figures, cpu string) {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%s\t\n",
+		fmt.Fprintf(tw, "%-6s\t%-12s\t%d\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%s\t\n",
 			phase, route, f.Requests, f.PerSecond, f.P50, f.P90, f.P99, f.Max, f.Status5xx, f.Errors, f.Unexpected, cpu)
 	}
 	for _, p := range r.Phases {
