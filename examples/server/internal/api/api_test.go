@@ -37,6 +37,9 @@ var routes = []string{
 	"GET /v1/timelines/{id}/state",
 	"GET /v1/board",
 	"POST /v1/metrics/summary",
+	"GET /board",
+	"POST /board/sign-in",
+	"POST /board/sign-out",
 }
 
 func documented(doc *huma.OpenAPI) []string {
@@ -69,6 +72,16 @@ func TestOpenAPIDocument(t *testing.T) {
 		if strings.HasPrefix(path, "/v1/") {
 			assert.Equal(t, []map[string][]string{{"bearer": {}}}, op.Security, "%s needs a token", r)
 			assert.Contains(t, op.Responses, "401", r)
+		} else if path == "/board" {
+			assert.Equal(t, []map[string][]string{{"bearer": {}}, {"board_cookie": {}}}, op.Security, "%s needs a token or the cookie", r)
+			assert.Contains(t, op.Responses["401"].Content, "text/html; charset=utf-8", "%s: the sign-in form again", r)
+			assert.Contains(t, op.Responses["200"].Content, "text/html; charset=utf-8", r)
+			continue
+		} else if strings.HasPrefix(path, "/board/") {
+			assert.Empty(t, op.Security, r)
+			assert.Contains(t, op.Responses, "303", r)
+			assert.Contains(t, op.Responses, "403", "%s: refused from another site", r)
+			continue
 		} else {
 			assert.Empty(t, op.Security, r)
 		}

@@ -110,6 +110,7 @@ func (s *Server) routes() {
 			"at risk, breached, done, with the operational metrics (timeline.NewBoard).",
 		Errors: []int{http.StatusUnprocessableEntity},
 	}, nil, s.getBoard)
+	s.boardPageRoutes()
 
 	register(s, huma.Operation{
 		OperationID: "summarize-metrics", Method: http.MethodPost, Path: "/v1/metrics/summary", Tags: []string{"metrics"},

@@ -294,11 +294,30 @@ func (s *Server) getBoard(ctx context.Context, in *boardInput) (*boardOutput, er
 	if err != nil {
 		return nil, err
 	}
-	stored, more, err := s.cfg.Store.Items(ctx, workspace(ctx).ID, s.cfg.MaxBoard)
+	b, err := s.board(ctx, workspace(ctx).ID, at)
 	if err != nil {
-		return nil, fail(ctx, "board", err)
+		return nil, err
+	}
+	return &boardOutput{Body: b.view}, nil
+}
+
+// board is a workspace's board at an instant, with what it was computed
+// from: GET /v1/board answers its view, the /board page draws it.
+type board struct {
+	view      BoardView
+	items     []timeline.Item      // by id, as the store lists them
+	timelines []*timeline.Timeline // of items[i]; nil where the stored plan does not compile
+}
+
+// board computes the board of workspace ws at an instant (timeline.NewBoard)
+// over its first Config.MaxBoard timelines.
+func (s *Server) board(ctx context.Context, ws string, at time.Time) (board, error) {
+	stored, more, err := s.cfg.Store.Items(ctx, ws, s.cfg.MaxBoard)
+	if err != nil {
+		return board{}, fail(ctx, "board", err)
 	}
 	items := make([]timeline.Item, len(stored))
+	tls := make([]*timeline.Timeline, len(stored))
 	for i, it := range stored {
 		items[i].Events = it.Events
 		tl, err := s.compiled(it.Timeline)
@@ -309,8 +328,10 @@ func (s *Server) getBoard(ctx context.Context, in *boardInput) (*boardOutput, er
 			continue
 		}
 		items[i].Plan = tl.Plan()
+		tls[i] = tl
 	}
-	return &boardOutput{Body: BoardView{Board: timeline.NewBoard(items, at), Timelines: len(items), Truncated: more}}, nil
+	view := BoardView{Board: timeline.NewBoard(items, at), Timelines: len(items), Truncated: more}
+	return board{view: view, items: items, timelines: tls}, nil
 }
 
 // at reads an ?at= parameter: RFC 3339 with an offset, or now.
