@@ -170,7 +170,7 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	st, err := service.OpenStore(ctx, loc)
+	st, err := openStore(ctx, loc)
 	if err != nil {
 		return err
 	}
