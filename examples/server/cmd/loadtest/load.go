@@ -25,11 +25,13 @@ import (
 	"github.com/creatorops/creatorops/examples/server/internal/store"
 )
 
-// Bounds of the flags, so that a mistyped value cannot exhaust the machine.
+// Bounds of the flags, so that a mistyped value cannot exhaust the machine:
+// every latency measured is kept (8 bytes each) until the phase's end, so
+// 10 minutes at 10,000 requests/s keep 48 MB.
 const (
 	maxConns     = 1024
 	maxTimelines = 100_000
-	maxDuration  = time.Hour
+	maxDuration  = 10 * time.Minute
 )
 
 // config is what the flags chose.

@@ -84,7 +84,8 @@ func TestFlags(t *testing.T) {
 	}{
 		{[]string{"-phases", "read,write"}, `-phases: unknown phase "write"`},
 		{[]string{"-duration", "0s"}, "-duration"},
-		{[]string{"-duration", "2h"}, "-duration"},
+		{[]string{"-duration", "11m"}, "-duration"},
+		{[]string{"-warmup", "11m"}, "-warmup"},
 		{[]string{"-conns", "0"}, "-conns"},
 		{[]string{"-conns", "100000"}, "-conns"},
 		{[]string{"-timelines", "0"}, "-timelines"},
