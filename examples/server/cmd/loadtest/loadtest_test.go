@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -219,4 +221,68 @@ func TestLoadTestPostgres(t *testing.T) {
 	checkReport(t, rep, "read", "append", "mixed")
 	assert.Contains(t, rep.Target, "in process, PostgreSQL at postgres")
 	assert.NotContains(t, out.String(), "password", "the report shows no password")
+}
+
+// TestLoadTestCountsFailures: a server that answers some deadlines with 500,
+// drops some quotes' connections and acknowledges some appends without
+// storing them: the report counts each, and the run fails.
+func TestLoadTestCountsFailures(t *testing.T) {
+	ctx := context.Background()
+	svc, err := service.Open(ctx, service.Options{DB: t.TempDir(), Logger: slog.New(slog.DiscardHandler)})
+	require.NoError(t, err)
+	var deadlines, quotes atomic.Int64
+	faulty := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/v1/deadlines" && deadlines.Add(1)%5 == 0:
+			http.Error(w, "boom", http.StatusInternalServerError)
+		case r.URL.Path == "/v1/quotes" && quotes.Add(1)%5 == 0:
+			conn, _, err := http.NewResponseController(w).Hijack()
+			if err == nil {
+				conn.Close()
+			}
+		case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/events"):
+			body, _ := io.ReadAll(r.Body)
+			var evs []struct{ Seq int64 }
+			if json.Unmarshal(body, &evs) == nil && len(evs) == 1 && evs[0].Seq%4 == 0 {
+				fmt.Fprintf(w, `{"appended":[%d],"duplicates":[],"state":{}}`, evs[0].Seq) // acknowledged, not stored
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			svc.Handler.ServeHTTP(w, r)
+		default:
+			svc.Handler.ServeHTTP(w, r)
+		}
+	})
+	srv := httptest.NewServer(faulty)
+	t.Cleanup(func() {
+		srv.Close()
+		assert.NoError(t, svc.Close())
+	})
+	token, hash := store.NewToken()
+	_, err = svc.Store.CreateWorkspace(ctx, "load", hash)
+	require.NoError(t, err)
+
+	var out bytes.Buffer
+	rep, err := run(ctx, []string{"-url", srv.URL, "-token", token, "-phases", "read,append", "-duration", "300ms", "-warmup", "0s",
+		"-conns", "4", "-timelines", "5"}, &out, io.Discard)
+	require.NoError(t, err, "a run that found failures is not an error of the load test: it reports them")
+	require.Len(t, rep.Phases, 2)
+	read := rep.Phases[0]
+	routes := map[string]Route{}
+	for _, r := range read.Routes {
+		routes[r.Route] = r
+	}
+	assert.Positive(t, routes[routeDeadline].Status["500"])
+	assert.Equal(t, routes[routeDeadline].Status["500"], routes[routeDeadline].Status5xx)
+	assert.Equal(t, routes[routeDeadline].Status5xx, routes[routeDeadline].Unexpected)
+	assert.Positive(t, routes[routeQuote].Errors, "dropped connections")
+	assert.Zero(t, routes[routeState].Status5xx+routes[routeState].Errors+routes[routeState].Unexpected)
+	assert.Equal(t, routes[routeDeadline].Status5xx, read.Status5xx)
+	assert.Equal(t, routes[routeQuote].Errors, read.Errors)
+
+	assert.Positive(t, rep.Appends.Missing, "appends acknowledged and not stored")
+	assert.Equal(t, rep.Appends.Acknowledged, rep.Appends.Stored+rep.Appends.Missing)
+	assert.NotEmpty(t, rep.Appends.MissingSample)
+	assert.False(t, rep.OK())
+	assert.Contains(t, out.String(), "result       FAILED")
 }
