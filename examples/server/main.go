@@ -8,6 +8,11 @@
 //	go run . -db postgres://creatorops@localhost:5432/creatorops
 //	go run . workspace create -name "Glow Labs"          # a workspace and its first token
 //
+// The party calendar feeds' links are signed with the server's secret: the
+// environment's CREATOROPS_SECRET (at least 32 bytes), else the file "secret"
+// in the data directory, made with 32 random bytes on the first start (on
+// PostgreSQL, set CREATOROPS_SECRET, the same on every process).
+//
 // It is a nested module (its own go.mod, with a replace back to the library),
 // so `go run ./examples/server` from the repository's root does not work: run
 // it from its directory.
@@ -15,19 +20,23 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/creatorops/creatorops/examples/server/internal/api"
 	"github.com/creatorops/creatorops/examples/server/internal/service"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
 )
@@ -112,7 +121,8 @@ func serveCommand(ctx context.Context, args []string, stderr io.Writer) error {
 // and closes the database. db is where the data is kept: a PostgreSQL URL or
 // the SQLite data directory. wrap, when not nil, wraps the handler (tests).
 func serve(ctx context.Context, ln net.Listener, db string, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
-	svc, err := service.Open(ctx, service.Options{DB: db, Logger: log})
+	svc, err := service.Open(ctx, service.Options{DB: db, Logger: log,
+		Secret: func() ([]byte, error) { return secretFor(db, os.Getenv, log) }})
 	if err != nil {
 		ln.Close()
 		return err
@@ -196,4 +206,88 @@ func newLogger(w io.Writer, format string) (*slog.Logger, error) {
 		return slog.New(slog.NewJSONHandler(w, nil)), nil
 	}
 	return nil, fmt.Errorf("-log: want text or json, have %q", format)
+}
+
+// secretFile is the file of the server's secret in the data directory.
+const secretFile = "secret"
+
+// envSecret names the environment variable of the server's secret.
+const envSecret = "CREATOROPS_SECRET"
+
+// secretFor returns the secret of a server whose data is at db (a PostgreSQL
+// URL or an SQLite data directory): loadSecret's on SQLite. On PostgreSQL,
+// where several processes share the work and must share the secret, it is
+// CREATOROPS_SECRET's; without it, nil (api.New makes a random one, so feed
+// links work only on this process until it stops), with a warning.
+func secretFor(db string, getenv func(string) string, log *slog.Logger) ([]byte, error) {
+	if isPostgresURL(db) && getenv(envSecret) == "" {
+		log.Warn("no " + envSecret + ": the calendar feeds' links are signed with a random secret, valid on this process until it stops; " +
+			"set " + envSecret + " (the same on every process) to keep them")
+		return nil, nil
+	}
+	return loadSecret(db, getenv, log)
+}
+
+// loadSecret returns the server's secret, which signs the keys of the party
+// calendar feeds: the environment's CREATOROPS_SECRET (at least 32 bytes),
+// else the file "secret" in the data directory, created with 32 random bytes
+// (mode 0600) on the first start. Keep it: a new secret revokes every feed
+// link handed out.
+func loadSecret(dataDir string, getenv func(string) string, log *slog.Logger) ([]byte, error) {
+	if v := getenv(envSecret); v != "" {
+		if len(v) < api.MinSecretBytes {
+			return nil, fmt.Errorf("CREATOROPS_SECRET: want at least %d bytes, have %d", api.MinSecretBytes, len(v))
+		}
+		return []byte(v), nil
+	}
+	path := filepath.Join(dataDir, secretFile)
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		b, err = createSecret(dataDir, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the server's secret: %w", err)
+	}
+	if len(b) < api.MinSecretBytes {
+		return nil, fmt.Errorf("the server's secret: %s holds %d bytes, want at least %d", path, len(b), api.MinSecretBytes)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		log.Warn("the server's secret is readable by others: chmod 600 it", "file", path, "mode", fi.Mode().Perm().String())
+	}
+	return b, nil
+}
+
+// createSecret writes 32 random bytes to path, mode 0600, all at once: a
+// process that starts at the same time reads either no file or the whole
+// one, and the first to link its file in wins.
+func createSecret(dataDir, path string) ([]byte, error) {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return nil, err
+	}
+	b := make([]byte, api.MinSecretBytes)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(dataDir, ".secret-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, err
+	}
+	if err := os.Link(tmp.Name(), path); errors.Is(err, fs.ErrExist) {
+		return os.ReadFile(path)
+	} else if err != nil {
+		return nil, err
+	}
+	return b, nil
 }

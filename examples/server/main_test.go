@@ -3,12 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	neturl "net/url"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -119,6 +124,93 @@ func TestServe(t *testing.T) {
 	assert.Contains(t, logs.String(), `"msg":"stopped"`)
 	assert.NotContains(t, logs.String(), token, "tokens are never logged")
 	assert.Regexp(t, `"path":"/v1/deadlines","status":200,.*"workspace":"ws_[0-9a-f]{24}"`, logs.String(), "the request line names the workspace")
+}
+
+func TestSecret(t *testing.T) {
+	log := slog.New(slog.DiscardHandler)
+	noEnv := func(string) string { return "" }
+	dir := filepath.Join(t.TempDir(), "data")
+	s1, err := loadSecret(dir, noEnv, log)
+	require.NoError(t, err)
+	assert.Len(t, s1, 32)
+	fi, err := os.Stat(filepath.Join(dir, "secret"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "created 0600")
+	s2, err := loadSecret(dir, noEnv, log)
+	require.NoError(t, err)
+	assert.Equal(t, s1, s2, "the same secret at the next start")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left")
+
+	env := func(v string) func(string) string {
+		return func(k string) string {
+			if k == "CREATOROPS_SECRET" {
+				return v
+			}
+			return ""
+		}
+	}
+	other := t.TempDir()
+	s3, err := loadSecret(other, env(strings.Repeat("k", 40)), log)
+	require.NoError(t, err)
+	assert.Equal(t, []byte(strings.Repeat("k", 40)), s3, "the environment's")
+	_, err = os.Stat(filepath.Join(other, "secret"))
+	assert.True(t, errors.Is(err, fs.ErrNotExist), "no file when the environment has it")
+	_, err = loadSecret(other, env("short"), log)
+	assert.ErrorContains(t, err, "CREATOROPS_SECRET: want at least 32 bytes")
+
+	require.NoError(t, os.WriteFile(filepath.Join(other, "secret"), []byte("tiny"), 0o600))
+	_, err = loadSecret(other, noEnv, log)
+	assert.ErrorContains(t, err, "want at least 32")
+}
+
+// TestSecretPostgres: on PostgreSQL the secret is the environment's, or a
+// random one per process with a warning; never a file named after the URL.
+func TestSecretPostgres(t *testing.T) {
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	t.Chdir(t.TempDir())
+	s, err := secretFor("postgres://app:pw@db.example/creatorops", func(string) string { return "" }, log)
+	require.NoError(t, err)
+	assert.Nil(t, s, "api.New makes a random one")
+	assert.Contains(t, logs.String(), "level=WARN")
+	assert.Contains(t, logs.String(), "set CREATOROPS_SECRET (the same on every process)")
+	entries, err := os.ReadDir(".")
+	require.NoError(t, err)
+	assert.Empty(t, entries, "no file written")
+	s, err = secretFor("postgres://app:pw@db.example/creatorops", func(k string) string {
+		if k == "CREATOROPS_SECRET" {
+			return strings.Repeat("p", 32)
+		}
+		return ""
+	}, log)
+	require.NoError(t, err)
+	assert.Equal(t, []byte(strings.Repeat("p", 32)), s)
+	dir := t.TempDir()
+	s, err = secretFor(dir, func(string) string { return "" }, log)
+	require.NoError(t, err)
+	assert.Len(t, s, 32, "SQLite: the data directory's file")
+}
+
+// TestSecretRace: processes starting at once on a fresh data directory all
+// get the one secret.
+func TestSecretRace(t *testing.T) {
+	dir := t.TempDir()
+	secrets := make([][]byte, 8)
+	var wg sync.WaitGroup
+	for i := range secrets {
+		wg.Go(func() {
+			s, err := loadSecret(dir, func(string) string { return "" }, slog.New(slog.DiscardHandler))
+			assert.NoError(t, err)
+			secrets[i] = s
+		})
+	}
+	wg.Wait()
+	for _, s := range secrets {
+		assert.Equal(t, secrets[0], s)
+	}
+	assert.Len(t, secrets[0], 32)
 }
 
 // TestPostgresMode: with -db (or DATABASE_URL), workspace create and serve use

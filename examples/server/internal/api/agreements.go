@@ -276,7 +276,8 @@ func (s *Server) readAgreement(body []byte, needID bool) (contract.Agreement, er
 	if !json.Valid(body) {
 		return contract.Agreement{}, malformedBody(notJSON(body))
 	}
-	env := &envelope{}
+	body, holidayProblems := expandHolidays(body, agreementCalendars)
+	env := &envelope{problems: holidayProblems}
 	a, err := contract.DecodeAgreement(body)
 	if err != nil {
 		env.addErr("", err)

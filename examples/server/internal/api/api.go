@@ -7,6 +7,7 @@ package api
 
 import (
 	"context"
+	"crypto/rand"
 	"log/slog"
 	"net/http"
 	"reflect"
@@ -28,6 +29,9 @@ const (
 	DefaultMaxBoard     = 5_000   // timelines on one board
 	DefaultMaxList      = 1_000   // timelines in one page of a list
 )
+
+// MinSecretBytes is the shortest Config.Secret.
+const MinSecretBytes = 32
 
 // Sizes of the caches. A calendar indexes the months its queries cross, on
 // first use: about 600 KiB for one queried over the whole range of years
@@ -58,6 +62,12 @@ type Config struct {
 	// MaxBoard bounds the timelines a board computes; a board over more says
 	// it is truncated.
 	MaxBoard int
+
+	// Secret signs the keys of the party calendar feeds (feeds.go): a key
+	// is valid as long as the secret is, so keep it across restarts, and
+	// rotate it to revoke every key. At least 32 bytes; nil is a random one
+	// (keys then work until the process stops).
+	Secret []byte
 
 	// Hooks run after each change of a timeline (its creation, each append
 	// that recorded an event), once the change is committed, with the state at
@@ -113,6 +123,13 @@ func New(cfg Config) *Server {
 	if cfg.MaxBoard <= 0 {
 		cfg.MaxBoard = DefaultMaxBoard
 	}
+	if cfg.Secret == nil {
+		cfg.Secret = make([]byte, MinSecretBytes)
+		_, _ = rand.Read(cfg.Secret)
+	}
+	if len(cfg.Secret) < MinSecretBytes {
+		panic("api: New with a Secret shorter than MinSecretBytes")
+	}
 	useProblems()
 	s := &Server{
 		cfg:       cfg,
@@ -139,7 +156,7 @@ func (s *Server) humaConfig() huma.Config {
 	c.SchemasPath = ""
 	c.RejectUnknownQueryParameters = true
 	c.Info.Description = "The creatorops library as an HTTP service: deadlines on each party's calendar, " +
-		"explained quotes, deliverable timelines with their events, state and board, and metrics roll-ups. " +
+		"explained quotes, deliverable timelines with their events, state, board and calendar feeds, and metrics roll-ups. " +
 		"Every /v1 route needs a workspace's bearer token; errors are RFC 9457 problem details."
 	reg := huma.NewMapRegistry("#/components/schemas/", schemaName)
 	describeSchemas(reg)
@@ -158,7 +175,7 @@ func (s *Server) OpenAPI() *huma.OpenAPI { return s.api.OpenAPI() }
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	log := s.log.With("method", r.Method, "path", r.URL.Path)
+	log := s.log.With("method", r.Method, "path", logPath(r.URL.Path))
 	info := &requestInfo{}
 	ctx := context.WithValue(r.Context(), logKey{}, log)
 	r = r.WithContext(context.WithValue(ctx, infoKey{}, info))

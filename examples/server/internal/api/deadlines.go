@@ -42,11 +42,13 @@ type deadlineOutput struct {
 
 func (s *Server) deadline(ctx context.Context, in *rawBody) (*deadlineOutput, error) {
 	const what = "deadline request"
-	env, err := readEnvelope(in.RawBody,
+	body, holidayProblems := expandHolidays(in.RawBody, deadlineCalendars)
+	env, err := readEnvelope(body,
 		member{"calendar", true}, member{"start", true}, member{"window", true}, member{"counterpart", false})
 	if err != nil {
 		return nil, bodyError(what, err)
 	}
+	env.problems = append(env.problems, holidayProblems...)
 	var cal, other *sla.Calendar
 	if env.has("calendar") {
 		cal = s.calendar(env, "calendar")

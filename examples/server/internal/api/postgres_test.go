@@ -58,6 +58,18 @@ var postgresTests = map[string]func(*testing.T){
 	"TestQuote":               TestQuote,
 	"TestTimeline":            TestTimeline,
 	"TestTokens":              TestTokens,
+
+	"TestCalendarFeed":               TestCalendarFeed,
+	"TestCalendarFeedAt":             TestCalendarFeedAt,
+	"TestHostileNamesInFeed":         TestHostileNamesInFeed,
+	"TestPartyFeeds":                 TestPartyFeeds,
+	"TestSecretTooShort":             TestSecretTooShort,
+	"TestPublicHolidaysDeadline":     TestPublicHolidaysDeadline,
+	"TestPublicHolidaysProblems":     TestPublicHolidaysProblems,
+	"TestPublicHolidaysPlan":         TestPublicHolidaysPlan,
+	"TestPublicHolidaysAgreement":    TestPublicHolidaysAgreement,
+	"TestPublicHolidaysDocumented":   TestPublicHolidaysDocumented,
+	"TestExpandHolidaysKeepsTheRest": TestExpandHolidaysKeepsTheRest,
 }
 
 // TestPostgres runs the API's tests again on PostgreSQL: every exchange, the

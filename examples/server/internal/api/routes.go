@@ -103,6 +103,8 @@ func (s *Server) routes() {
 		Errors: []int{http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, nil, s.getState)
 
+	s.feedRoutes()
+
 	register(s, huma.Operation{
 		OperationID: "get-board", Method: http.MethodGet, Path: "/v1/board", Tags: []string{"timelines"},
 		Summary: "The creator-ops board",

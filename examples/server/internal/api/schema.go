@@ -74,6 +74,10 @@ func fixSchemas(r huma.Registry) {
 		s.Required = slices.DeleteFunc(s.Required, func(n string) bool { return n == "policy" || n == "id" })
 		s.Required = append(s.Required, "id")
 	}
+	// A calendar in a request may ask for public holidays (holidays.go).
+	if s := m["SlaCalendarSpec"]; s != nil && s.Properties != nil {
+		s.Properties[publicHolidaysKey] = publicHolidaysSchema()
+	}
 	// Milestones and shifts are written with their reason (MarshalJSON).
 	for _, name := range []string{"TimelineMilestone", "TimelineShift"} {
 		if s := m[name]; s != nil && s.Properties != nil {

@@ -125,10 +125,12 @@ type boardOutput struct{ Body BoardView }
 
 func (s *Server) createTimeline(ctx context.Context, in *rawBody) (*createdOutput, error) {
 	const what = "timeline"
-	env, err := readEnvelope(in.RawBody, member{"plan", true}, member{"events", false})
+	body, holidayProblems := expandHolidays(in.RawBody, planCalendars)
+	env, err := readEnvelope(body, member{"plan", true}, member{"events", false})
 	if err != nil {
 		return nil, bodyError(what, err)
 	}
+	env.problems = append(env.problems, holidayProblems...)
 	var plan timeline.Plan
 	if env.has("plan") {
 		if plan, err = timeline.DecodePlan(env.raw["plan"]); err != nil {

@@ -21,6 +21,11 @@ type Options struct {
 	DB string
 	// Logger receives the service's log; nil is slog.Default().
 	Logger *slog.Logger
+	// Secret returns the server's secret (api.Config.Secret: it signs the
+	// party calendar feeds' keys); it is called once the store is open, so
+	// that the data directory exists. nil, or a nil secret, is a random
+	// secret for this process.
+	Secret func() ([]byte, error)
 }
 
 // Service is the running service: its handler and its store.
@@ -42,8 +47,15 @@ func Open(ctx context.Context, opt Options) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	var secret []byte
+	if opt.Secret != nil {
+		if secret, err = opt.Secret(); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
 	return &Service{
-		Handler: api.New(api.Config{Store: st, Logger: opt.Logger}),
+		Handler: api.New(api.Config{Store: st, Logger: opt.Logger, Secret: secret}),
 		Store:   st,
 	}, nil
 }
