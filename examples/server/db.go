@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/creatorops/creatorops/examples/server/internal/service"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
 )
 
@@ -33,17 +34,12 @@ func where(db, dir string) (string, error) {
 	return db, nil
 }
 
-func isPostgresURL(s string) bool {
-	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
-}
+func isPostgresURL(s string) bool { return service.IsPostgresURL(s) }
 
 // openStore opens the store at w (a PostgreSQL URL or an SQLite data
-// directory), migrating its schema.
+// directory), migrating its schema, as serve's service.Open does.
 func openStore(ctx context.Context, w string) (store.Store, error) {
-	if isPostgresURL(w) {
-		return store.OpenPostgres(ctx, w, store.PostgresOptions{})
-	}
-	return store.OpenSQLite(ctx, w, store.SQLiteOptions{})
+	return service.OpenStore(ctx, w)
 }
 
 // redact returns w for a log: a URL without its password or parameters

@@ -38,8 +38,8 @@ import (
 	"time"
 
 	"github.com/creatorops/creatorops/examples/server/internal/api"
+	"github.com/creatorops/creatorops/examples/server/internal/service"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
-	"github.com/creatorops/creatorops/examples/server/internal/wake"
 )
 
 // Timeouts of the HTTP server.
@@ -149,32 +149,20 @@ type options struct {
 // stops the wake-ups (the running jobs finish) and closes the database. wrap,
 // when not nil, wraps the handler (tests).
 func serve(ctx context.Context, ln net.Listener, opt options, log *slog.Logger, wrap func(http.Handler) http.Handler) error {
-	st, err := openStore(ctx, opt.data)
+	svc, err := service.Open(ctx, service.Options{DB: opt.data, Logger: log,
+		Secret:  func() ([]byte, error) { return secretFor(opt.data, os.Getenv, log) },
+		Webhook: opt.webhook, WebhookSecret: opt.secret})
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	defer st.Close()
-	secret, err := secretFor(opt.data, os.Getenv, log)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	waker, err := wake.New(ctx, st, wake.Config{Logger: log, Webhook: opt.webhook, Secret: []byte(opt.secret)})
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	if err := waker.Start(ctx); err != nil {
-		ln.Close()
-		return err
-	}
+	defer svc.Close()
 	stopWaker := func() error {
 		sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		return waker.Stop(sctx)
+		return svc.StopWakeups(sctx)
 	}
-	var h http.Handler = api.New(api.Config{Store: st, Logger: log, Secret: secret, Hooks: []api.Hook{waker.Hook}})
+	h := svc.Handler
 	if wrap != nil {
 		h = wrap(h)
 	}

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/creatorops/creatorops/sla/timeline"
@@ -36,6 +38,14 @@ type SQLiteOptions struct {
 // connection (SQLite has one writer at a time; one connection makes them queue
 // in Go instead of failing with SQLITE_BUSY), and reads through a small pool of
 // read-only connections, which WAL mode lets run beside the writer.
+//
+// Every commit is durable (synchronous=FULL: the write-ahead log is synced
+// before the commit returns). Appends of events are committed in groups: the
+// appends that arrive while one transaction commits wait for it, and then go
+// together in the next one, each in a savepoint of its own, so that one sync
+// makes a whole group durable and an append that fails (a conflict, too many
+// events) is rolled back alone; none is acknowledged before its group's
+// commit.
 type SQLite struct {
 	write *sql.DB
 	read  *sql.DB
@@ -44,7 +54,23 @@ type SQLite struct {
 	// The statements of the hot reads, prepared once (database/sql prepares
 	// each on a connection the first time it runs there).
 	byToken, timeline, events *sql.Stmt
+	// The statements of an append, prepared once on the writer.
+	timelineExists, eventBody, eventCount, insertEvent *sql.Stmt
+
+	// appends queues appends for the committer (commitAppends). A sender
+	// holds closeMu for reading; Close takes it to close the queue.
+	appends   chan *appendRequest
+	closeMu   sync.RWMutex
+	closed    bool
+	committed chan struct{} // closed when the committer has stopped
+	groups    atomic.Int64  // transactions of appends begun (the tests count them)
 }
+
+// maxGroup bounds the appends committed in one transaction.
+const maxGroup = 256
+
+// ErrClosed: the store is closed.
+var ErrClosed = errors.New("store: closed")
 
 const (
 	byTokenSQL = `SELECT w.id, w.name, w.created FROM tokens t JOIN workspaces w ON w.id = t.workspace_id WHERE t.hash = ?`
@@ -57,6 +83,11 @@ const (
 	// one row with a NULL body for one without events.
 	eventsSQL = `SELECT e.body FROM timelines t LEFT JOIN events e ON e.workspace_id = t.workspace_id AND e.timeline_id = t.id
 		WHERE t.workspace_id = ? AND t.id = ? ORDER BY e.seq`
+
+	timelineExistsSQL = `SELECT 1 FROM timelines WHERE workspace_id = ? AND id = ?`
+	eventBodySQL      = `SELECT body FROM events WHERE workspace_id = ? AND timeline_id = ? AND seq = ?`
+	eventCountSQL     = `SELECT COUNT(*) FROM events WHERE workspace_id = ? AND timeline_id = ?`
+	insertEventSQL    = `INSERT INTO events (workspace_id, timeline_id, seq, at, kind, body, recorded) VALUES (?, ?, ?, ?, ?, ?, ?)`
 )
 
 var _ Store = (*SQLite)(nil)
@@ -81,6 +112,7 @@ func OpenSQLite(ctx context.Context, dir string, opt SQLiteOptions) (*SQLite, er
 		q := url.Values{}
 		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opt.BusyTimeout.Milliseconds()))
 		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(FULL)") // a commit is on disk when it returns
 		q.Add("_pragma", "foreign_keys(1)")
 		for k, vs := range extra {
 			for _, v := range vs {
@@ -111,14 +143,22 @@ func OpenSQLite(ctx context.Context, dir string, opt SQLiteOptions) (*SQLite, er
 	read.SetMaxIdleConns(opt.ReadConns)
 	s := &SQLite{write: write, read: read, now: opt.Now}
 	for _, p := range []struct {
+		db   *sql.DB
 		stmt **sql.Stmt
 		sql  string
-	}{{&s.byToken, byTokenSQL}, {&s.timeline, timelinesSQL + timelineWhere}, {&s.events, eventsSQL}} {
-		if *p.stmt, err = read.PrepareContext(ctx, p.sql); err != nil {
+	}{
+		{read, &s.byToken, byTokenSQL}, {read, &s.timeline, timelinesSQL + timelineWhere}, {read, &s.events, eventsSQL},
+		{write, &s.timelineExists, timelineExistsSQL}, {write, &s.eventBody, eventBodySQL},
+		{write, &s.eventCount, eventCountSQL}, {write, &s.insertEvent, insertEventSQL},
+	} {
+		if *p.stmt, err = p.db.PrepareContext(ctx, p.sql); err != nil {
 			s.Close()
 			return nil, fmt.Errorf("store: prepare: %w", err)
 		}
 	}
+	s.appends = make(chan *appendRequest, maxGroup)
+	s.committed = make(chan struct{})
+	go s.commitAppends()
 	return s, nil
 }
 
@@ -126,10 +166,20 @@ func OpenSQLite(ctx context.Context, dir string, opt SQLiteOptions) (*SQLite, er
 // database (and its transactions).
 func (s *SQLite) DB() *sql.DB { return s.write }
 
-// Close closes both pools.
+// Close waits for the appends queued to be committed, then closes both pools.
+// An append after Close fails with ErrClosed.
 func (s *SQLite) Close() error {
+	s.closeMu.Lock()
+	if !s.closed && s.appends != nil {
+		close(s.appends)
+		s.closed = true
+	}
+	s.closeMu.Unlock()
+	if s.committed != nil {
+		<-s.committed
+	}
 	var errs []error
-	for _, st := range []*sql.Stmt{s.byToken, s.timeline, s.events} {
+	for _, st := range []*sql.Stmt{s.byToken, s.timeline, s.events, s.timelineExists, s.eventBody, s.eventCount, s.insertEvent} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -266,74 +316,195 @@ func scanTimelines(rows *sql.Rows) ([]Timeline, error) {
 	return out, nil
 }
 
+// appendRequest is one AppendEvents call waiting for its group's commit.
+type appendRequest struct {
+	ctx       context.Context
+	workspace string
+	id        string
+	events    []timeline.Event
+	bodies    [][]byte // the events' canonical JSON
+	max       int
+	res       Appended
+	err       error
+	done      chan struct{} // closed once res and err are final
+}
+
 func (s *SQLite) AppendEvents(ctx context.Context, workspace, id string, events []timeline.Event, max int) (Appended, error) {
-	bodies := make([][]byte, len(events))
+	r := &appendRequest{ctx: ctx, workspace: workspace, id: id, events: events, max: max,
+		bodies: make([][]byte, len(events)), done: make(chan struct{})}
 	for i, e := range events {
 		b, err := encodeEvent(e)
 		if err != nil {
 			return Appended{}, err
 		}
-		bodies[i] = b
+		r.bodies[i] = b
 	}
-	var res Appended
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res = Appended{}
-		if err := exists(ctx, tx, `SELECT 1 FROM timelines WHERE workspace_id = ? AND id = ?`, workspace, id); err != nil {
-			return err
-		}
-		var conflicts []int64
-		var fresh []int
-		inRequest := map[int64]int{} // seq -> index of its first event in this append
-		for i, e := range events {
-			if j, ok := inRequest[e.Seq]; ok {
-				if bytes.Equal(bodies[i], bodies[j]) {
-					res.Duplicates = append(res.Duplicates, e.Seq)
-				} else {
-					conflicts = append(conflicts, e.Seq)
+	s.closeMu.RLock()
+	if s.closed {
+		s.closeMu.RUnlock()
+		return Appended{}, ErrClosed
+	}
+	select {
+	case s.appends <- r:
+	case <-ctx.Done():
+		s.closeMu.RUnlock()
+		return Appended{}, ctx.Err() // not queued: nothing recorded
+	}
+	s.closeMu.RUnlock()
+	// Once queued, the outcome is awaited even if ctx ends meanwhile: the
+	// caller learns whether the events were recorded.
+	<-r.done
+	if r.err != nil {
+		return Appended{}, wrap("append events", r.err)
+	}
+	return r.res, nil
+}
+
+// commitAppends is the committer: it takes the appends queued, as many as
+// have arrived (up to maxGroup), and commits them in one transaction, until
+// the queue is closed.
+func (s *SQLite) commitAppends() {
+	defer close(s.committed)
+	group := make([]*appendRequest, 0, maxGroup)
+	for r := range s.appends {
+		group = append(group[:0], r)
+	fill:
+		for len(group) < maxGroup {
+			select {
+			case r, ok := <-s.appends:
+				if !ok {
+					break fill
 				}
-				continue
-			}
-			inRequest[e.Seq] = i
-			var have string
-			err := tx.QueryRowContext(ctx, `SELECT body FROM events WHERE workspace_id = ? AND timeline_id = ? AND seq = ?`, workspace, id, e.Seq).Scan(&have)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-				fresh = append(fresh, i)
-			case err != nil:
-				return err
-			case have == string(bodies[i]):
-				res.Duplicates = append(res.Duplicates, e.Seq)
+				group = append(group, r)
 			default:
+				break fill
+			}
+		}
+		s.commitGroup(group)
+	}
+}
+
+// commitGroup runs a group of appends in one transaction, each in a savepoint
+// (an append that fails is rolled back alone and fails alone), and commits.
+// When the transaction itself fails, every append of the group fails: none
+// was recorded. Each request's done is closed after the commit.
+func (s *SQLite) commitGroup(group []*appendRequest) {
+	defer func() {
+		for _, r := range group {
+			close(r.done)
+		}
+	}()
+	// The transaction is the group's, not one request's: a request whose
+	// context ends does not roll back the others.
+	ctx := context.Background()
+	live := group[:0:0]
+	for _, r := range group {
+		if err := r.ctx.Err(); err != nil {
+			r.err = err // gave up before its turn: nothing recorded
+			continue
+		}
+		live = append(live, r)
+	}
+	if len(live) == 0 {
+		return
+	}
+	fail := func(err error) {
+		for _, r := range live {
+			if r.err == nil {
+				r.res, r.err = Appended{}, err
+			}
+		}
+	}
+	s.groups.Add(1)
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		fail(err)
+		return
+	}
+	for _, r := range live {
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT append`); err != nil {
+			_ = tx.Rollback()
+			fail(err)
+			return
+		}
+		r.res, r.err = s.appendTx(ctx, tx, r)
+		if r.err != nil {
+			r.res = Appended{}
+			if _, err := tx.ExecContext(ctx, `ROLLBACK TO append`); err != nil {
+				// The statement took the transaction with it (SQLite rolls a
+				// transaction back on some errors): the group is lost.
+				_ = tx.Rollback()
+				fail(fmt.Errorf("the transaction of a group of appends ended with another's error (%v): %w", r.err, err))
+				return
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `RELEASE append`); err != nil {
+			_ = tx.Rollback()
+			fail(err)
+			return
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		fail(err)
+	}
+}
+
+// appendTx records one append's events in tx, as AppendEvents documents.
+func (s *SQLite) appendTx(ctx context.Context, tx *sql.Tx, r *appendRequest) (Appended, error) {
+	var res Appended
+	var one int
+	err := tx.StmtContext(ctx, s.timelineExists).QueryRowContext(ctx, r.workspace, r.id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Appended{}, ErrNotFound
+	}
+	if err != nil {
+		return Appended{}, err
+	}
+	body := tx.StmtContext(ctx, s.eventBody)
+	var conflicts []int64
+	var fresh []int
+	inRequest := map[int64]int{} // seq -> index of its first event in this append
+	for i, e := range r.events {
+		if j, ok := inRequest[e.Seq]; ok {
+			if bytes.Equal(r.bodies[i], r.bodies[j]) {
+				res.Duplicates = append(res.Duplicates, e.Seq)
+			} else {
 				conflicts = append(conflicts, e.Seq)
 			}
+			continue
 		}
-		if len(conflicts) > 0 {
-			return &ConflictError{Seqs: conflicts}
+		inRequest[e.Seq] = i
+		var have string
+		err := body.QueryRowContext(ctx, r.workspace, r.id, e.Seq).Scan(&have)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			fresh = append(fresh, i)
+		case err != nil:
+			return Appended{}, err
+		case have == string(r.bodies[i]):
+			res.Duplicates = append(res.Duplicates, e.Seq)
+		default:
+			conflicts = append(conflicts, e.Seq)
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events WHERE workspace_id = ? AND timeline_id = ?`, workspace, id).Scan(&n); err != nil {
-			return err
+	}
+	if len(conflicts) > 0 {
+		return Appended{}, &ConflictError{Seqs: conflicts}
+	}
+	var n int
+	if err := tx.StmtContext(ctx, s.eventCount).QueryRowContext(ctx, r.workspace, r.id).Scan(&n); err != nil {
+		return Appended{}, err
+	}
+	if n+len(fresh) > r.max {
+		return Appended{}, fmt.Errorf("store: timeline %q would hold %d events, more than %d: %w", r.id, n+len(fresh), r.max, ErrTooMany)
+	}
+	recorded := stamp(stampNow(s.now))
+	insert := tx.StmtContext(ctx, s.insertEvent)
+	for _, i := range fresh {
+		e := r.events[i]
+		if _, err := insert.ExecContext(ctx, r.workspace, r.id, e.Seq, e.At.Format(time.RFC3339Nano), string(e.Kind), string(r.bodies[i]), recorded); err != nil {
+			return Appended{}, err
 		}
-		if n+len(fresh) > max {
-			return fmt.Errorf("store: timeline %q would hold %d events, more than %d: %w", id, n+len(fresh), max, ErrTooMany)
-		}
-		recorded := stamp(stampNow(s.now))
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO events (workspace_id, timeline_id, seq, at, kind, body, recorded) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for _, i := range fresh {
-			e := events[i]
-			if _, err := stmt.ExecContext(ctx, workspace, id, e.Seq, e.At.Format(time.RFC3339Nano), string(e.Kind), string(bodies[i]), recorded); err != nil {
-				return err
-			}
-			res.Appended = append(res.Appended, e.Seq)
-		}
-		return nil
-	})
-	if err != nil {
-		return Appended{}, wrap("append events", err)
+		res.Appended = append(res.Appended, e.Seq)
 	}
 	return res, nil
 }
