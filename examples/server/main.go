@@ -1,7 +1,10 @@
 // Command server is the creatorops reference service: the library's
-// deadlines, quotes, timelines, board and metrics as an HTTP JSON API with a
-// generated OpenAPI 3.1 document, stored in SQLite in a data directory or,
-// with -db postgres://... (or DATABASE_URL), in PostgreSQL.
+// deadlines, quotes and deals, agreements, timelines, board and metrics as an
+// HTTP JSON API with a generated OpenAPI 3.1 document; the board as a web page
+// (/board); calendar feeds; and wake-ups (River) that deliver each action
+// when it falls due to a signed webhook (-webhook) and the log. The data is
+// stored in SQLite in a data directory or, with -db postgres://... (or
+// DATABASE_URL), in PostgreSQL, where several processes share the work.
 //
 //	cd examples/server && go run .                       # serve on 127.0.0.1:8080, data in ./data
 //	go run . -addr 127.0.0.1:9000 -data /var/lib/creatorops

@@ -1,5 +1,6 @@
-// Package api is the service's HTTP API: the library's deadlines, quotes,
-// timelines, board and metrics behind a bearer token per workspace, declared
+// Package api is the service's HTTP API: the library's deadlines, quotes and
+// deals, agreements, timelines, board (as JSON and as the /board page),
+// calendar feeds and metrics behind a bearer token per workspace, declared
 // with huma on net/http's ServeMux. The OpenAPI 3.1 document is generated
 // from the Go types and served at /openapi.json; every error is an RFC 9457
 // application/problem+json document.
