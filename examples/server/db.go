@@ -1,14 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"os"
 	"strings"
 
 	"github.com/creatorops/creatorops/examples/server/internal/service"
-	"github.com/creatorops/creatorops/examples/server/internal/store"
 )
 
 // envDatabaseURL names the environment variable that is -db's default.
@@ -28,18 +26,10 @@ func where(db, dir string) (string, error) {
 	if db == "" {
 		return dir, nil
 	}
-	if !isPostgresURL(db) {
+	if !service.IsPostgresURL(db) {
 		return "", fmt.Errorf("-db: want a postgres:// URL, have %q", redact(db))
 	}
 	return db, nil
-}
-
-func isPostgresURL(s string) bool { return service.IsPostgresURL(s) }
-
-// openStore opens the store at w (a PostgreSQL URL or an SQLite data
-// directory), migrating its schema, as serve's service.Open does.
-func openStore(ctx context.Context, w string) (store.Store, error) {
-	return service.OpenStore(ctx, w)
 }
 
 // redact returns w for a log: a URL without its password or parameters

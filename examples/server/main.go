@@ -221,7 +221,7 @@ func workspaceCreate(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, loc)
+	st, err := service.OpenStore(ctx, loc)
 	if err != nil {
 		return err
 	}
@@ -261,7 +261,7 @@ const envSecret = "CREATOROPS_SECRET"
 // CREATOROPS_SECRET's; without it, nil (api.New makes a random one, so feed
 // links work only on this process until it stops), with a warning.
 func secretFor(db string, getenv func(string) string, log *slog.Logger) ([]byte, error) {
-	if isPostgresURL(db) && getenv(envSecret) == "" {
+	if service.IsPostgresURL(db) && getenv(envSecret) == "" {
 		log.Warn("no " + envSecret + ": the calendar feeds' links are signed with a random secret, valid on this process until it stops; " +
 			"set " + envSecret + " (the same on every process) to keep them")
 		return nil, nil

@@ -74,21 +74,35 @@ func migratePostgres(ctx context.Context, pool *pgxpool.Pool, now time.Time) (er
 	if err != nil {
 		return err
 	}
+	return WithAdvisoryLock(ctx, pool, migrationLock, func(conn *pgxpool.Conn) error {
+		return migrateLocked(ctx, conn, ms, now)
+	})
+}
+
+// WithAdvisoryLock runs f on one connection of pool while holding the
+// session advisory lock key, so that processes starting together on one
+// database run f one at a time (their migrations, say). The lock is released
+// after f, or, where the unlock fails (a context already done), the
+// connection is closed, which releases it.
+func WithAdvisoryLock(ctx context.Context, pool *pgxpool.Pool, key int64, f func(*pgxpool.Conn) error) error {
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
 		return fmt.Errorf("store: postgres: %w", err)
 	}
 	defer conn.Release()
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
-		return fmt.Errorf("store: migrate: lock: %w", err)
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
+		return fmt.Errorf("store: advisory lock: %w", err)
 	}
 	defer func() {
-		// On a context already done, the unlock fails: closing the connection
-		// releases the lock instead.
-		if _, uerr := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLock); uerr != nil {
+		if _, uerr := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, key); uerr != nil {
 			_ = conn.Conn().Close(context.WithoutCancel(ctx))
 		}
 	}()
+	return f(conn)
+}
+
+// migrateLocked is migratePostgres under its lock.
+func migrateLocked(ctx context.Context, conn *pgxpool.Conn, ms []migration, now time.Time) error {
 	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version integer PRIMARY KEY,
 		name    text NOT NULL,

@@ -14,16 +14,17 @@ import (
 
 // The agreements' SQL is SQLite's (sqlite_agreements.go) with $n placeholders.
 var (
-	pgAgreementSQL    = dollars(agreementSQL)
-	pgAgreementsSQL   = dollars(agreementsSQL)
-	pgInsertAgreement = dollars(insertAgreement) + ` ON CONFLICT (workspace_id, id) DO NOTHING`
+	pgAgreementSQL    = Dollars(agreementSQL)
+	pgAgreementsSQL   = Dollars(agreementsSQL)
+	pgInsertAgreement = Dollars(insertAgreement) + ` ON CONFLICT (workspace_id, id) DO NOTHING`
 )
 
 var _ AgreementStore = (*Postgres)(nil)
 
-// dollars numbers the ? placeholders of a query: $1, $2, ... (the queries
-// it is given hold no ? in a string literal).
-func dollars(q string) string {
+// Dollars numbers the ? placeholders of a query for PostgreSQL: $1, $2, ...
+// (the queries it is given hold no ? in a string literal), so that one query
+// text serves SQLite and PostgreSQL.
+func Dollars(q string) string {
 	var b strings.Builder
 	n := 0
 	for _, r := range q {

@@ -2,12 +2,13 @@ package wake
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"github.com/creatorops/creatorops/examples/server/internal/store"
 )
 
 // NewPostgres returns a Waker on the PostgreSQL pool (the store's), through
@@ -34,27 +35,12 @@ type pgDB struct{ pool *pgxpool.Pool }
 // in ASCII.
 const migrateLock int64 = 0x77616b65757073
 
-// rebind turns ? placeholders into $1, $2, ...
-func rebind(q string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			b.WriteString("$" + strconv.Itoa(n))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 func (p pgDB) begin(ctx context.Context) (pgx.Tx, error)   { return p.pool.Begin(ctx) }
 func (p pgDB) commit(ctx context.Context, tx pgx.Tx) error { return tx.Commit(ctx) }
 func (p pgDB) rollback(ctx context.Context, tx pgx.Tx)     { _ = tx.Rollback(context.WithoutCancel(ctx)) }
 
 func (p pgDB) exec(ctx context.Context, tx pgx.Tx, query string, args ...any) (int64, error) {
-	tag, err := tx.Exec(ctx, rebind(query), args...)
+	tag, err := tx.Exec(ctx, store.Dollars(query), args...)
 	if err != nil {
 		return 0, err
 	}
@@ -62,7 +48,7 @@ func (p pgDB) exec(ctx context.Context, tx pgx.Tx, query string, args ...any) (i
 }
 
 func (p pgDB) refs(ctx context.Context, query string, args ...any) ([]ref, error) {
-	rows, err := p.pool.Query(ctx, rebind(query), args...)
+	rows, err := p.pool.Query(ctx, store.Dollars(query), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -79,21 +65,14 @@ func (p pgDB) refs(ctx context.Context, query string, args ...any) ([]ref, error
 }
 
 func (p pgDB) migrate(ctx context.Context, riverUp func(context.Context) error) error {
-	conn, err := p.pool.Acquire(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Release()
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrateLock); err != nil {
-		return err
-	}
-	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrateLock) //nolint:errcheck // released with the session anyway
-	for _, q := range schema {
-		// IDs compare as the store's do: by bytes.
-		q = strings.ReplaceAll(q, "TEXT NOT NULL", `TEXT COLLATE "C" NOT NULL`)
-		if _, err := conn.Exec(ctx, q); err != nil {
-			return err
+	return store.WithAdvisoryLock(ctx, p.pool, migrateLock, func(conn *pgxpool.Conn) error {
+		for _, q := range schema {
+			// IDs compare as the store's do: by bytes.
+			q = strings.ReplaceAll(q, "TEXT NOT NULL", `TEXT COLLATE "C" NOT NULL`)
+			if _, err := conn.Exec(ctx, q); err != nil {
+				return err
+			}
 		}
-	}
-	return riverUp(ctx)
+		return riverUp(ctx)
+	})
 }
