@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"net/url"
 	"os"
-	"strings"
 
 	"github.com/creatorops/creatorops/examples/server/internal/service"
 )
@@ -27,24 +25,7 @@ func where(db, dir string) (string, error) {
 		return dir, nil
 	}
 	if !service.IsPostgresURL(db) {
-		return "", fmt.Errorf("-db: want a postgres:// URL, have %q", redact(db))
+		return "", fmt.Errorf("-db: want a postgres:// URL, have %q", service.Redact(db))
 	}
 	return db, nil
-}
-
-// redact returns w for a log: a URL without its password or parameters
-// (which may hold one).
-func redact(w string) string {
-	if !strings.Contains(w, "://") {
-		return w
-	}
-	u, err := url.Parse(w)
-	if err != nil {
-		return "(a URL that does not parse)"
-	}
-	if u.User != nil {
-		u.User = url.User(u.User.Username())
-	}
-	u.RawQuery, u.Fragment = "", ""
-	return u.String()
 }

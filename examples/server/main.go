@@ -160,11 +160,6 @@ func serve(ctx context.Context, ln net.Listener, opt options, log *slog.Logger, 
 		return err
 	}
 	defer svc.Close()
-	stopWaker := func() error {
-		sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
-		defer cancel()
-		return svc.StopWakeups(sctx)
-	}
 	h := svc.Handler
 	if wrap != nil {
 		h = wrap(h)
@@ -180,24 +175,26 @@ func serve(ctx context.Context, ln net.Listener, opt options, log *slog.Logger, 
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", redact(opt.data),
+	log.Info("listening", "addr", "http://"+ln.Addr().String(), "data", service.Redact(opt.data),
 		"openapi", "http://"+ln.Addr().String()+"/openapi.json", "webhook", opt.webhook != "")
 	select {
 	case err := <-done:
-		return errors.Join(err, stopWaker())
+		return err // the deferred Close stops the wake-ups
 	case <-ctx.Done():
 	}
 	log.Info("shutting down: finishing the requests in flight")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return errors.Join(fmt.Errorf("shutdown: %w", err), stopWaker())
+		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return errors.Join(err, stopWaker())
+		return err
 	}
 	log.Info("stopping the wake-ups: finishing the running jobs")
-	if err := stopWaker(); err != nil {
+	wctx, wcancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer wcancel()
+	if err := svc.Waker.Stop(wctx); err != nil {
 		return fmt.Errorf("shutdown: wake-ups: %w", err)
 	}
 	log.Info("stopped")

@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/creatorops/creatorops/examples/server/internal/service"
 	"github.com/creatorops/creatorops/examples/server/internal/store"
 	"github.com/creatorops/creatorops/examples/server/internal/store/pgtest"
 	"github.com/creatorops/creatorops/examples/server/webhook"
@@ -352,13 +353,13 @@ func TestPostgresMode(t *testing.T) {
 		assert.NotContains(t, logs.String(), password, "the log never shows the database's password")
 	}
 	assert.NotContains(t, logs.String(), url)
-	assert.Contains(t, logs.String(), `"data":"`+redact(url)+`"`)
+	assert.Contains(t, logs.String(), `"data":"`+service.Redact(url)+`"`)
 
 	err = run(ctx, []string{"workspace", "create", "-name", "X", "-db", "mysql://x"}, io.Discard, io.Discard)
 	assert.ErrorContains(t, err, "-db: want a postgres:// URL")
 }
 
 func TestRedact(t *testing.T) {
-	assert.Equal(t, "postgres://app@db.example:5432/creatorops", redact("postgres://app:s3cret@db.example:5432/creatorops?sslmode=require&password=x"))
-	assert.Equal(t, "data", redact("data"))
+	assert.Equal(t, "postgres://app@db.example:5432/creatorops", service.Redact("postgres://app:s3cret@db.example:5432/creatorops?sslmode=require&password=x"))
+	assert.Equal(t, "data", service.Redact("data"))
 }

@@ -11,7 +11,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -97,7 +96,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case c.db != "" && c.data != "":
 		return config{}, errors.New("-db and -data: the data is in PostgreSQL or in SQLite, not both")
 	case c.db != "" && !service.IsPostgresURL(c.db):
-		return config{}, fmt.Errorf("-db: want a postgres:// URL, have %q", redact(c.db))
+		return config{}, fmt.Errorf("-db: want a postgres:// URL, have %q", service.Redact(c.db))
 	}
 	c.url = strings.TrimSuffix(c.url, "/")
 	return c, nil
@@ -176,7 +175,7 @@ func inProcess(ctx context.Context, c config, t *target, rep *Report, stderr io.
 	}
 	db, where := dir, "SQLite in "+dir
 	if c.db != "" {
-		db, where = c.db, "PostgreSQL at "+redact(c.db)
+		db, where = c.db, "PostgreSQL at "+service.Redact(c.db)
 	}
 	// Warnings and errors only: the service logs a line per request at
 	// info, which would measure the log rather than the service.
@@ -377,19 +376,6 @@ func verify(ctx context.Context, t *target, acked []ack) (Appends, error) {
 		}
 	}
 	return ap, nil
-}
-
-// redact returns a database URL without its password or parameters.
-func redact(db string) string {
-	u, err := url.Parse(db)
-	if err != nil {
-		return "(a URL that does not parse)"
-	}
-	if u.User != nil {
-		u.User = url.User(u.User.Username())
-	}
-	u.RawQuery, u.Fragment = "", ""
-	return u.String()
 }
 
 // loadAverage returns the machine's load averages (1, 5, 15 minutes) from

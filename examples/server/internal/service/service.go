@@ -9,6 +9,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -48,7 +49,7 @@ type Service struct {
 
 // Open opens the store, migrating its schema, starts the wake-ups on the same
 // database (internal/wake) and builds the API over it, hooked to them.
-// StopWakeups, then Close, release what Open started.
+// Waker.Stop, then Close, release what Open started.
 func Open(ctx context.Context, opt Options) (*Service, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
@@ -79,11 +80,6 @@ func Open(ctx context.Context, opt Options) (*Service, error) {
 	}, nil
 }
 
-// StopWakeups inserts the wake-ups still queued and stops River: no new job
-// is fetched, and the running ones finish (until ctx is done). Stop serving
-// requests first.
-func (s *Service) StopWakeups(ctx context.Context) error { return s.Waker.Stop(ctx) }
-
 // OpenStore opens the store at db (a PostgreSQL URL or an SQLite data
 // directory), migrating its schema.
 func OpenStore(ctx context.Context, db string) (store.Store, error) {
@@ -99,10 +95,28 @@ func IsPostgresURL(db string) bool {
 	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
 }
 
-// Close stops the wake-ups if StopWakeups did not, and releases the store.
+// Close stops the wake-ups if Waker.Stop did not, and releases the store.
 // Stop serving requests first.
 func (s *Service) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	return errors.Join(s.Waker.Stop(ctx), s.Store.Close())
+}
+
+// Redact returns w (a data directory or a database URL) for a log or a
+// message: a URL without its password or parameters
+// (which may hold one).
+func Redact(w string) string {
+	if !strings.Contains(w, "://") {
+		return w
+	}
+	u, err := url.Parse(w)
+	if err != nil {
+		return "(a URL that does not parse)"
+	}
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return u.String()
 }

@@ -166,6 +166,10 @@ func OpenSQLite(ctx context.Context, dir string, opt SQLiteOptions) (*SQLite, er
 // database (and its transactions).
 func (s *SQLite) DB() *sql.DB { return s.write }
 
+// ReadDB returns the read-only connections' handle, for long reads that must
+// not hold the writer (a job queue's sweep).
+func (s *SQLite) ReadDB() *sql.DB { return s.read }
+
 // Close waits for the appends queued to be committed, then closes both pools.
 // An append after Close fails with ErrClosed.
 func (s *SQLite) Close() error {

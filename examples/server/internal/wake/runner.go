@@ -71,7 +71,7 @@ type runner[TTx any] struct {
 func newRunner[TTx any](ctx context.Context, w *Waker, db sqlDB[TTx], driver riverdriver.Driver[TTx]) (*runner[TTx], error) {
 	r := &runner[TTx]{w: w, db: db, driver: driver}
 	err := db.migrate(ctx, func(ctx context.Context) error {
-		m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: w.log})
+		m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: w.cfg.Logger})
 		if err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ func newRunner[TTx any](ctx context.Context, w *Waker, db sqlDB[TTx], driver riv
 	cfg := w.cfg
 	r.client, err = river.NewClient(driver, &river.Config{
 		ID:                cfg.ID,
-		Logger:            w.log.With("component", "river"),
+		Logger:            w.cfg.Logger.With("component", "river"),
 		FetchPollInterval: cfg.PollInterval,
 		FetchCooldown:     cfg.PollInterval,
 		// Poll, on PostgreSQL too: LISTEN would hold one of the store's pool
@@ -230,16 +230,16 @@ func (dw *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) 
 	req.Header.Set(webhook.SignatureHeader, webhook.Sign(w.cfg.Secret, time.Now(), job.Args.Payload))
 	res, err := w.cfg.HTTPClient.Do(req)
 	if err != nil {
-		w.log.Warn("webhook not delivered", "delivery", job.Args.ID, "attempt", job.Attempt, "err", err)
+		w.cfg.Logger.Warn("webhook not delivered", "delivery", job.Args.ID, "attempt", job.Attempt, "err", err)
 		return err
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
 	res.Body.Close()
 	if res.StatusCode < 200 || res.StatusCode > 299 {
-		w.log.Warn("webhook not delivered", "delivery", job.Args.ID, "attempt", job.Attempt, "status", res.StatusCode)
+		w.cfg.Logger.Warn("webhook not delivered", "delivery", job.Args.ID, "attempt", job.Attempt, "status", res.StatusCode)
 		return fmt.Errorf("webhook answered %d", res.StatusCode)
 	}
-	w.log.Info("webhook delivered", "delivery", job.Args.ID, "attempt", job.Attempt, "status", res.StatusCode)
+	w.cfg.Logger.Info("webhook delivered", "delivery", job.Args.ID, "attempt", job.Attempt, "status", res.StatusCode)
 	return nil
 }
 
@@ -280,7 +280,7 @@ func (sw *sweepWorker[TTx]) Work(ctx context.Context, job *river.Job[SweepArgs])
 	if err := r.insertWakes(ctx, wakes); err != nil {
 		return fmt.Errorf("wake: sweep: %w", err)
 	}
-	w.log.Info("sweep: woke timelines", "timelines", len(refs))
+	w.cfg.Logger.Info("sweep: woke timelines", "timelines", len(refs))
 	if len(refs) == maxSweep {
 		// More are waiting: sweep again once these are worked.
 		if _, err := r.client.Insert(ctx, SweepArgs{}, &river.InsertOpts{ScheduledAt: now.Add(time.Second)}); err != nil {

@@ -5,18 +5,23 @@ import (
 	"database/sql"
 
 	"github.com/riverqueue/river/riverdriver/riversqlite"
+
+	"github.com/creatorops/creatorops/examples/server/internal/store"
 )
 
-// NewSQLite returns a Waker on the SQLite database db: the store's writer
-// handle (store.SQLite.DB), one connection, which River shares with the store
-// so that their writes queue in Go instead of failing with SQLITE_BUSY. It
-// creates its tables and runs River's migrations.
-func NewSQLite(ctx context.Context, db *sql.DB, cfg Config) (*Waker, error) {
+// NewSQLite returns a Waker on the SQLite store's database: River runs on the
+// store's writer handle (store.SQLite.DB), one connection, which it shares
+// with the store so that their writes queue in Go instead of failing with
+// SQLITE_BUSY; the sweep's read of every timeline runs on the store's read
+// connections, so appends do not wait behind it. It creates its tables and
+// runs River's migrations.
+func NewSQLite(ctx context.Context, st *store.SQLite, cfg Config) (*Waker, error) {
+	db := st.DB()
 	w, err := newWaker(cfg)
 	if err != nil {
 		return nil, err
 	}
-	r, err := newRunner(ctx, w, sqliteDB{db}, riversqlite.New(db))
+	r, err := newRunner(ctx, w, sqliteDB{db: db, read: st.ReadDB()}, riversqlite.New(db))
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +29,8 @@ func NewSQLite(ctx context.Context, db *sql.DB, cfg Config) (*Waker, error) {
 	return w, nil
 }
 
-type sqliteDB struct{ db *sql.DB }
+// sqliteDB is the writer (db) and the read connections (read, for refs).
+type sqliteDB struct{ db, read *sql.DB }
 
 func (s sqliteDB) begin(ctx context.Context) (*sql.Tx, error) { return s.db.BeginTx(ctx, nil) }
 func (s sqliteDB) commit(_ context.Context, tx *sql.Tx) error { return tx.Commit() }
@@ -39,7 +45,7 @@ func (s sqliteDB) exec(ctx context.Context, tx *sql.Tx, query string, args ...an
 }
 
 func (s sqliteDB) refs(ctx context.Context, query string, args ...any) ([]ref, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

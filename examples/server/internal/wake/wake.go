@@ -192,7 +192,6 @@ type engine interface {
 // HTTP server.
 type Waker struct {
 	cfg     Config
-	log     *slog.Logger
 	eng     engine
 	queue   chan WakeArgs
 	dropped atomic.Int64
@@ -212,7 +211,7 @@ func newWaker(cfg Config) (*Waker, error) {
 		return nil, errors.New("wake: Config.Store is required")
 	}
 	cfg.defaults()
-	return &Waker{cfg: cfg, log: cfg.Logger, queue: make(chan WakeArgs, cfg.QueueSize),
+	return &Waker{cfg: cfg, queue: make(chan WakeArgs, cfg.QueueSize),
 		plans: map[string]*timeline.Timeline{}, known: map[string]struct{}{}}, nil
 }
 
@@ -239,7 +238,7 @@ func (w *Waker) Hook(_ context.Context, c api.Change) {
 	case w.queue <- WakeArgs{Workspace: c.Workspace, Timeline: c.Timeline, At: at.UTC()}:
 	default:
 		if n := w.dropped.Add(1); n&(n-1) == 0 { // log the 1st, 2nd, 4th, 8th, ...
-			w.log.Warn("wake-up queue full: the sweep will find the timeline", "timeline", c.Timeline, "dropped", n)
+			w.cfg.Logger.Warn("wake-up queue full: the sweep will find the timeline", "timeline", c.Timeline, "dropped", n)
 		}
 	}
 }
@@ -302,7 +301,7 @@ func (w *Waker) batch(ctx context.Context) {
 		ictx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if err := w.eng.insertWakes(ictx, buf); err != nil {
-			w.log.Error("wake-ups not inserted: the sweep will find them", "wakeups", len(buf), "err", err)
+			w.cfg.Logger.Error("wake-ups not inserted: the sweep will find them", "wakeups", len(buf), "err", err)
 		}
 		buf = buf[:0]
 	}
@@ -319,10 +318,7 @@ func (w *Waker) batch(ctx context.Context) {
 				case <-linger.C:
 					break gather
 				case <-ctx.Done():
-					for len(buf) < w.cfg.MaxBatch && len(w.queue) > 0 {
-						buf = append(buf, <-w.queue)
-					}
-					break gather
+					break gather // the loop's ctx.Done case drains the rest
 				}
 			}
 			linger.Stop()
@@ -436,7 +432,7 @@ func actionKey(a timeline.Action) string {
 
 // logAction logs an action found due now, once.
 func (w *Waker) logAction(id, workspace, tl string, a timeline.Action) {
-	w.log.Info("action due", "delivery", id, "workspace", workspace, "timeline", tl,
+	w.cfg.Logger.Info("action due", "delivery", id, "workspace", workspace, "timeline", tl,
 		"kind", a.Kind, "party", a.Party, "to", a.To.Name, "step", a.Step, "round", a.Round,
 		"at", a.At, "reason", a.Reason, "webhook", w.cfg.Webhook != "")
 }
@@ -464,7 +460,7 @@ func New(ctx context.Context, st store.Store, cfg Config) (*Waker, error) {
 	cfg.Store = st
 	switch s := st.(type) {
 	case *store.SQLite:
-		return NewSQLite(ctx, s.DB(), cfg)
+		return NewSQLite(ctx, s, cfg)
 	case *store.Postgres:
 		return NewPostgres(ctx, s.Pool(), cfg)
 	}

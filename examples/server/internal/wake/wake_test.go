@@ -137,7 +137,7 @@ func newEnv(t testing.TB, hook string, configure ...func(*wake.Config)) *env {
 	for _, f := range configure {
 		f(&cfg)
 	}
-	w, err := wake.NewSQLite(ctx, st.DB(), cfg)
+	w, err := wake.NewSQLite(ctx, st, cfg)
 	require.NoError(t, err)
 	require.NoError(t, w.Start(ctx))
 	t.Cleanup(func() {
@@ -339,7 +339,7 @@ func TestSweep(t *testing.T) {
 	require.NoError(t, err)
 
 	logs := &syncBuffer{}
-	w, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: slog.New(slog.NewJSONHandler(logs, nil)),
+	w, err := wake.NewSQLite(ctx, st, wake.Config{Store: st, Logger: slog.New(slog.NewJSONHandler(logs, nil)),
 		Webhook: rcv.srv.URL, Secret: secret, SweepInterval: time.Second})
 	require.NoError(t, err)
 	require.NoError(t, w.Start(ctx))
@@ -373,7 +373,7 @@ func TestStopInsertsQueued(t *testing.T) {
 	st, err := store.OpenSQLite(ctx, t.TempDir(), store.SQLiteOptions{})
 	require.NoError(t, err)
 	defer st.Close()
-	w, err := wake.NewSQLite(ctx, st.DB(), wake.Config{Store: st, Logger: slog.New(slog.DiscardHandler), BatchDelay: time.Hour})
+	w, err := wake.NewSQLite(ctx, st, wake.Config{Store: st, Logger: slog.New(slog.DiscardHandler), BatchDelay: time.Hour})
 	require.NoError(t, err)
 	require.NoError(t, w.Start(ctx))
 	now := time.Now()
