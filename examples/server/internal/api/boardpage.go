@@ -219,9 +219,6 @@ func (s *Server) signInForm(status int, message, at string) (*pageOutput, error)
 	if status == http.StatusUnauthorized {
 		out.Challenge = `Bearer realm="creatorops"`
 	}
-	if _, err := parseInstant(at); err != nil {
-		at = ""
-	}
 	var buf bytes.Buffer
 	if err := boardpage.RenderSignIn(&buf, boardpage.SignIn{Message: message, At: at}, nonce); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/creatorops/creatorops/sla/timeline"
@@ -340,17 +341,8 @@ func stepName(s timeline.Step, round int) string {
 	return n
 }
 
-func statusWords(s timeline.Status) string {
-	switch s {
-	case timeline.OnTrack:
-		return "on track"
-	case timeline.AtRisk:
-		return "at risk"
-	case timeline.MetLate:
-		return "met late"
-	}
-	return string(s)
-}
+// statusWords returns a status as words: "on track", "met late".
+func statusWords(s timeline.Status) string { return strings.ReplaceAll(string(s), "_", " ") }
 
 // plural returns "1 review", "2 reviews".
 func plural(n int64, noun string) string {

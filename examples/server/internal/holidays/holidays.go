@@ -13,6 +13,7 @@
 package holidays
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -186,7 +187,9 @@ func Expand(country string, from, to int) ([]Holiday, error) {
 	for k, ns := range names {
 		out = append(out, Holiday{Year: k.y, Month: k.m, Day: k.d, Name: strings.Join(ns, "; ")})
 	}
-	slices.SortFunc(out, func(a, b Holiday) int { return strings.Compare(a.String(), b.String()) })
+	slices.SortFunc(out, func(a, b Holiday) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Month, b.Month), cmp.Compare(a.Day, b.Day))
+	})
 	return out, nil
 }
 

@@ -123,9 +123,7 @@ func event(f Feed, m timeline.Milestone) *ics.VEvent {
 	}
 	e.SetSequence(seq)
 	if ship {
-		d := p.Product.ShipBy
-		y, mo, dd := d.Date()
-		start := time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC)
+		start := p.Product.ShipBy.UTC() // midnight UTC of the date
 		e.SetAllDayStartAt(start)
 		e.SetAllDayEndAt(start.AddDate(0, 0, 1))
 	} else {
@@ -246,8 +244,7 @@ func description(f Feed, m timeline.Milestone, due time.Time, ship bool) string 
 	line("%s", owner)
 	line("Status: %s", statusWords(m.Status))
 	if ship {
-		y, mo, d := f.Plan.Product.ShipBy.Date()
-		line("Ship by: %s (the brand's calendar)", time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Format("Mon 2 Jan 2006"))
+		line("Ship by: %s (the brand's calendar)", f.Plan.Product.ShipBy.UTC().Format("Mon 2 Jan 2006"))
 	} else {
 		line("Due: %s (%s)", due.In(loc).Format("Mon 2 Jan 2006 15:04 MST"), loc)
 	}
