@@ -318,7 +318,12 @@ func (w *Waker) batch(ctx context.Context) {
 				case <-linger.C:
 					break gather
 				case <-ctx.Done():
-					break gather // the loop's ctx.Done case drains the rest
+					// Stopping: what is queued joins this batch, so that the
+					// earliest wake-up of each timeline is the one kept.
+					for len(buf) < w.cfg.MaxBatch && len(w.queue) > 0 {
+						buf = append(buf, <-w.queue)
+					}
+					break gather
 				}
 			}
 			linger.Stop()
